@@ -1,0 +1,37 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { isHttpApiEvent, json } from './http.js';
+import { route, type WakeRouteDeps } from './routes.js';
+
+export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest'> {
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** The wake endpoint: translation between API Gateway and the controller, nothing else. */
+export function createWakeHandler(deps: WakeHandlerDeps) {
+  const { logger, metrics } = deps;
+  const routeDeps: WakeRouteDeps = {
+    ...deps,
+    onWakeRequest: ({ scaledUp, phase }) => {
+      metrics.addMetric('WakeRequests', MetricUnit.Count, 1);
+      logger.info('wake request', { action: scaledUp.length > 0 ? 'scale-up' : 'none', scaledUp, phase });
+    },
+  };
+  return middy(async (event: unknown) => {
+    if (!isHttpApiEvent(event)) {
+      logger.warn('rejected malformed event: not an API Gateway HTTP API payload 2.0 event', { eventKeys: event && typeof event === 'object' ? Object.keys(event) : typeof event });
+      metrics.addMetric('RejectedEvents', MetricUnit.Count, 1);
+      return json(400, { error: 'malformed event' });
+    }
+    const { route: name, response } = await route(event, routeDeps);
+    logger.info('request', { route: name, method: event.requestContext.http.method, status: response.statusCode });
+    return response;
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics));
+}

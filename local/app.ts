@@ -1,0 +1,74 @@
+import { loadWakeConfig, type WakeConfig } from '../shared/config/core-config.js';
+import { GroupController } from '../shared/domain/controller.js';
+import { systemClock, type Clock } from '../shared/domain/service-group.js';
+import { SimulatedServiceGroup } from '../shared/adapters/memory/simulated-group.js';
+import { createController } from '../shared/compose.js';
+import { HttpReadinessProbe } from '../shared/adapters/http/readiness-probe.js';
+import { controllerEvents, logger, metrics } from '../shared/observability.js';
+import { createWakeHandler } from '../functions/wake/handler.js';
+import { startLocalServer, MEET_PREFIX } from './server.js';
+import { SimulatedJitsi } from './sim-jitsi.js';
+import { fanOut, say, terminalEvents } from './terminal.js';
+
+export interface LocalAppOptions {
+  port?: number;
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  quiet?: boolean;
+}
+
+/** Local defaults: the simulated backend, short windows, the simulated meeting site on this server. */
+export function localEnv(port: number, env: Record<string, string | undefined>): Record<string, string | undefined> {
+  const simulated = (env.CONTROLLER_BACKEND ?? 'simulated') === 'simulated';
+  return {
+    SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
+    EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
+    READY_PROBE_INTERVAL_SECONDS: '1',
+    POLL_INTERVAL_SECONDS: '2',
+    STATUS_CACHE_MS: '500',
+    ...env,
+    CONTROLLER_BACKEND: simulated ? 'simulated' : env.CONTROLLER_BACKEND,
+    MEETING_BASE_URL: simulated ? `http://localhost:${port}${MEET_PREFIX}` : env.MEETING_BASE_URL,
+  };
+}
+
+/** Builds and starts the local runtime; returns handles for tests and for the CLI entry point. */
+export async function startLocalApp(options: LocalAppOptions = {}) {
+  const port = options.port ?? 8080;
+  const clock = options.clock ?? systemClock;
+  const env = localEnv(port, options.env ?? process.env);
+  const config: WakeConfig = loadWakeConfig(env);
+  const events = options.quiet ? controllerEvents() : fanOut(terminalEvents(), controllerEvents());
+  const jitsi = new SimulatedJitsi(clock);
+  let controller: GroupController;
+  let group: SimulatedServiceGroup | undefined;
+  if (config.backend === 'simulated') {
+    group = new SimulatedServiceGroup(config.members, clock, {
+      startDelayMs: Number(env.SIM_START_DELAY_SECONDS ?? 20) * 1000,
+      stopDelayMs: 2000,
+      healthChecks: true,
+    });
+    const probe = new HttpReadinessProbe(config.meetingBaseUrl, config.probePaths, config.probeTimeoutMs);
+    controller = new GroupController(group, probe, clock, config.controller, events);
+  } else {
+    controller = createController(config, events);
+  }
+  const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics });
+  const sim = group;
+  const local = await startLocalServer({
+    wakeHandler,
+    port,
+    simulation: sim ? { jitsi, isRunning: () => sim.allRunning() } : undefined,
+  });
+  // Show phase changes even while nobody polls.
+  const monitor = setInterval(() => { void controller.status().catch((e: unknown) => say(`status failed: ${String(e)}`)); }, 1000);
+  monitor.unref();
+  return {
+    ...local,
+    config,
+    controller,
+    group,
+    jitsi,
+    close: async () => { clearInterval(monitor); await local.close(); },
+  };
+}

@@ -1,0 +1,178 @@
+import {
+  DescribeServicesCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ListTasksCommand, UpdateServiceCommand,
+  type ECSClient, type Task,
+} from '@aws-sdk/client-ecs';
+import {
+  DescribeScalableTargetsCommand, RegisterScalableTargetCommand,
+  type ApplicationAutoScalingClient, type ScalableTarget,
+} from '@aws-sdk/client-application-auto-scaling';
+import { serviceName, type Health, type MemberRef, type MemberSnapshot, type ServiceGroup } from '../../domain/service-group.js';
+
+const DIMENSION = 'ecs:service:DesiredCount';
+const TARGET_CACHE_MS = 60_000;
+
+export interface RunningTask {
+  member: string;
+  taskArn: string;
+  privateIp?: string;
+  startedAt?: Date;
+  health: Health;
+}
+
+export interface EcsServiceGroupOptions {
+  /** Autoscaling minimum restored on wake (Express Mode's min task count). */
+  workingMinTasks: number;
+}
+
+/**
+ * ECS adapter for the ServiceGroup port, with the Application Auto Scaling interlock from DESIGN.md:
+ * autoscaling is adjusted *before* the desired count in both directions, so a failure leaves the
+ * desired count untouched and the next call retries the whole step.
+ */
+export class EcsServiceGroup implements ServiceGroup {
+  private targets?: { at: number; value: Promise<Map<string, ScalableTarget>> };
+  private readonly taskDefHasHealthCheck = new Map<string, boolean>();
+
+  constructor(
+    readonly members: readonly MemberRef[],
+    private readonly ecs: ECSClient,
+    private readonly autoscaling: ApplicationAutoScalingClient,
+    private readonly options: EcsServiceGroupOptions,
+  ) {}
+
+  async describe(): Promise<MemberSnapshot[]> {
+    const byCluster = groupBy(this.members, (m) => m.cluster);
+    const answers = await Promise.all(
+      [...byCluster].map(([cluster, refs]) =>
+        this.ecs.send(new DescribeServicesCommand({ cluster, services: refs.map((r) => r.service) })).then((out) => ({ refs, out })),
+      ),
+    );
+    const snapshots: MemberSnapshot[] = [];
+    for (const { refs, out } of answers) {
+      for (const ref of refs) {
+        const svc = out.services?.find((s) => s.serviceArn === ref.service || s.serviceName === ref.service);
+        if (!svc || svc.status === 'INACTIVE') {
+          snapshots.push({ ref, exists: false, desired: 0, running: 0, pending: 0, health: 'NONE', rolloutFailed: false });
+          continue;
+        }
+        const primary = svc.deployments?.find((d) => d.status === 'PRIMARY');
+        snapshots.push({
+          ref,
+          exists: true,
+          desired: svc.desiredCount ?? 0,
+          running: svc.runningCount ?? 0,
+          pending: svc.pendingCount ?? 0,
+          health: 'NONE',
+          rolloutFailed: primary?.rolloutState === 'FAILED',
+          changedAt: primary?.updatedAt,
+        });
+      }
+    }
+    // Container health only matters once ECS counts are met; skip the extra calls otherwise.
+    const steady = snapshots.filter((s) => s.exists && s.desired > 0 && s.running >= s.desired);
+    if (steady.length > 0) {
+      const tasks = await this.runningTasks(steady.map((s) => s.ref));
+      for (const s of steady) s.health = combineHealth(tasks.filter((t) => t.member === s.ref.id).map((t) => t.health));
+    }
+    return snapshots;
+  }
+
+  async wakeMember(member: MemberSnapshot): Promise<void> {
+    const target = (await this.scalableTargets()).get(resourceId(member.ref));
+    if (target) {
+      const min = Math.min(this.options.workingMinTasks, target.MaxCapacity ?? this.options.workingMinTasks);
+      await this.autoscaling.send(new RegisterScalableTargetCommand({
+        ServiceNamespace: 'ecs', ResourceId: resourceId(member.ref), ScalableDimension: DIMENSION,
+        MinCapacity: min, SuspendedState: { DynamicScalingInSuspended: true },
+      }));
+    }
+    await this.ecs.send(new UpdateServiceCommand({
+      cluster: member.ref.cluster, service: member.ref.service, desiredCount: Math.max(1, member.desired),
+    }));
+  }
+
+  async sleepMember(member: MemberSnapshot): Promise<void> {
+    const target = (await this.scalableTargets()).get(resourceId(member.ref));
+    if (target) {
+      await this.autoscaling.send(new RegisterScalableTargetCommand({
+        ServiceNamespace: 'ecs', ResourceId: resourceId(member.ref), ScalableDimension: DIMENSION,
+        MinCapacity: 0, SuspendedState: { DynamicScalingInSuspended: true },
+      }));
+    }
+    await this.ecs.send(new UpdateServiceCommand({ cluster: member.ref.cluster, service: member.ref.service, desiredCount: 0 }));
+  }
+
+  /** Running tasks of the given members with private IPs and container health (ListTasks + DescribeTasks). */
+  async runningTasks(refs: readonly MemberRef[] = this.members): Promise<RunningTask[]> {
+    const listed = await Promise.all(refs.map(async (ref) => {
+      const out = await this.ecs.send(new ListTasksCommand({ cluster: ref.cluster, serviceName: serviceName(ref), desiredStatus: 'RUNNING' }));
+      return { ref, arns: out.taskArns ?? [] };
+    }));
+    const byCluster = groupBy(listed.filter((l) => l.arns.length > 0), (l) => l.ref.cluster);
+    const result: RunningTask[] = [];
+    for (const [cluster, entries] of byCluster) {
+      const arns = entries.flatMap((e) => e.arns);
+      for (let i = 0; i < arns.length; i += 100) {
+        const out = await this.ecs.send(new DescribeTasksCommand({ cluster, tasks: arns.slice(i, i + 100) }));
+        for (const task of out.tasks ?? []) {
+          const owner = entries.find((e) => e.arns.includes(task.taskArn ?? ''));
+          if (!owner || task.lastStatus !== 'RUNNING') continue;
+          result.push({
+            member: owner.ref.id, taskArn: task.taskArn!, privateIp: privateIp(task), startedAt: task.startedAt,
+            health: await this.taskHealth(task),
+          });
+        }
+      }
+    }
+    return result;
+  }
+
+  private async taskHealth(task: Task): Promise<Health> {
+    const def = task.taskDefinitionArn;
+    if (def && !this.taskDefHasHealthCheck.has(def)) {
+      const out = await this.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: def }));
+      this.taskDefHasHealthCheck.set(def, (out.taskDefinition?.containerDefinitions ?? []).some((c) => c.healthCheck));
+    }
+    if (def && !this.taskDefHasHealthCheck.get(def)) return 'NONE';
+    const status = task.healthStatus;
+    return status === 'HEALTHY' || status === 'UNHEALTHY' ? status : 'UNKNOWN';
+  }
+
+  /** One DescribeScalableTargets for the whole group, reused for a minute; services without a target are absent. */
+  private scalableTargets(): Promise<Map<string, ScalableTarget>> {
+    const now = Date.now();
+    if (this.targets && now - this.targets.at < TARGET_CACHE_MS) return this.targets.value;
+    const value = this.autoscaling
+      .send(new DescribeScalableTargetsCommand({ ServiceNamespace: 'ecs', ScalableDimension: DIMENSION, ResourceIds: this.members.map(resourceId) }))
+      .then((out) => new Map((out.ScalableTargets ?? []).map((t) => [t.ResourceId!, t])));
+    this.targets = { at: now, value };
+    value.catch(() => { this.targets = undefined; });
+    return value;
+  }
+}
+
+export function resourceId(ref: MemberRef): string {
+  return `service/${ref.cluster}/${serviceName(ref)}`;
+}
+
+function privateIp(task: Task): string | undefined {
+  for (const attachment of task.attachments ?? []) {
+    const ip = attachment.details?.find((d) => d.name === 'privateIPv4Address')?.value;
+    if (ip) return ip;
+  }
+  return task.containers?.flatMap((c) => c.networkInterfaces ?? []).find((n) => n.privateIpv4Address)?.privateIpv4Address;
+}
+
+function combineHealth(values: Health[]): Health {
+  if (values.length === 0) return 'UNKNOWN';
+  if (values.every((v) => v === 'NONE')) return 'NONE';
+  if (values.some((v) => v === 'UNHEALTHY')) return 'UNHEALTHY';
+  if (values.some((v) => v === 'UNKNOWN')) return 'UNKNOWN';
+  return 'HEALTHY';
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}

@@ -1,0 +1,138 @@
+import type { Clock, MemberRef, MemberSnapshot, ReadinessProbe, ServiceGroup } from '../../domain/service-group.js';
+
+export interface SimulationOptions {
+  /** Time from desired 1 until the task runs and is healthy. */
+  startDelayMs: number;
+  /** Time from desired 0 until the task is gone. */
+  stopDelayMs: number;
+  /** Whether members report container health (HEALTHY once started) or none. */
+  healthChecks: boolean;
+}
+
+interface MemberState {
+  desired: number;
+  changedAt?: Date;
+  minCapacity: number;
+  scaleInSuspended: boolean;
+}
+
+export interface RecordedCall {
+  op: 'wake' | 'sleep';
+  member: string;
+  at: Date;
+}
+
+/**
+ * In-memory ServiceGroup: the simulated service behind `npm start` and the domain tests.
+ * Tasks start `startDelayMs` after a wake and stop `stopDelayMs` after a sleep, on the injected clock.
+ */
+export class SimulatedServiceGroup implements ServiceGroup {
+  readonly calls: RecordedCall[] = [];
+  private readonly state = new Map<string, MemberState>();
+  private readonly failures: Array<{ op: 'wake' | 'sleep' | 'describe'; error: Error }> = [];
+
+  constructor(
+    readonly members: readonly MemberRef[],
+    private readonly clock: Clock,
+    private readonly options: SimulationOptions,
+  ) {
+    for (const m of members) this.state.set(m.id, { desired: 0, minCapacity: 0, scaleInSuspended: false });
+  }
+
+  /** Makes the next call of `op` fail with `error` (throttling, outages). */
+  failNext(op: 'wake' | 'sleep' | 'describe', error: Error): void {
+    this.failures.push({ op, error });
+  }
+
+  /** Sets a member's desired count directly, as autoscaling or an operator script would. */
+  setDesired(id: string, desired: number): void {
+    const s = this.mustGet(id);
+    s.desired = desired;
+    s.changedAt = this.clock.now();
+  }
+
+  autoscaling(id: string): { minCapacity: number; scaleInSuspended: boolean } {
+    const s = this.mustGet(id);
+    return { minCapacity: s.minCapacity, scaleInSuspended: s.scaleInSuspended };
+  }
+
+  async describe(): Promise<MemberSnapshot[]> {
+    this.maybeFail('describe');
+    const now = this.clock.now().getTime();
+    return this.members.map((ref) => {
+      const s = this.mustGet(ref.id);
+      const since = s.changedAt ? now - s.changedAt.getTime() : Infinity;
+      let running = 0;
+      let pending = 0;
+      if (s.desired > 0) {
+        if (since >= this.options.startDelayMs) running = s.desired;
+        else pending = s.desired;
+      } else if (since < this.options.stopDelayMs) {
+        running = 1;
+      }
+      const health = !this.options.healthChecks ? 'NONE' : running > 0 ? 'HEALTHY' : 'UNKNOWN';
+      return { ref, exists: true, desired: s.desired, running, pending, health, rolloutFailed: false, changedAt: s.changedAt };
+    });
+  }
+
+  async wakeMember(member: MemberSnapshot): Promise<void> {
+    this.maybeFail('wake');
+    const s = this.mustGet(member.ref.id);
+    this.calls.push({ op: 'wake', member: member.ref.id, at: this.clock.now() });
+    s.minCapacity = 1;
+    s.scaleInSuspended = true;
+    if (s.desired < 1) {
+      s.desired = 1;
+      s.changedAt = this.clock.now();
+    }
+  }
+
+  async sleepMember(member: MemberSnapshot): Promise<void> {
+    this.maybeFail('sleep');
+    const s = this.mustGet(member.ref.id);
+    this.calls.push({ op: 'sleep', member: member.ref.id, at: this.clock.now() });
+    s.minCapacity = 0;
+    if (s.desired !== 0) {
+      s.desired = 0;
+      s.changedAt = this.clock.now();
+    }
+  }
+
+  /** True when every member runs: what the simulated Jitsi web uses to answer its probe paths. */
+  async allRunning(): Promise<boolean> {
+    const snapshots = await this.describe();
+    return snapshots.every((m) => m.desired > 0 && m.running >= m.desired);
+  }
+
+  private maybeFail(op: 'wake' | 'sleep' | 'describe'): void {
+    const index = this.failures.findIndex((f) => f.op === op);
+    if (index >= 0) throw this.failures.splice(index, 1)[0]!.error;
+  }
+
+  private mustGet(id: string): MemberState {
+    const s = this.state.get(id);
+    if (!s) throw new Error(`unknown member ${id}`);
+    return s;
+  }
+}
+
+/** A probe whose answer tests set directly. */
+export class FixedProbe implements ReadinessProbe {
+  checks = 0;
+  constructor(public ok = true) {}
+  async check() {
+    this.checks += 1;
+    return { ok: this.ok, detail: this.ok ? '/ 200' : '/ 503' };
+  }
+}
+
+/** A clock tests move by hand. */
+export class ManualClock implements Clock {
+  constructor(private t = new Date('2026-11-26T12:00:00Z').getTime()) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}

@@ -1,0 +1,202 @@
+import { classifyMembers, memberViews, wakeTiming, type GroupStatus, type Phase } from './group-state.js';
+import type { Clock, MemberSnapshot, ReadinessProbe, ServiceGroup } from './service-group.js';
+import { toDependencyError } from './errors.js';
+
+export interface ControllerSettings {
+  /** How long one DescribeServices answer is reused inside a container (status polls from many pages). */
+  statusCacheMs: number;
+  /** Consecutive successful public URL probes before the group counts as ready. */
+  probeSuccessesRequired: number;
+  /** Minimum time between two readiness probes. */
+  probeIntervalMs: number;
+  /** What the waiting page promises: typical seconds from wake to ready. */
+  expectedWakeSeconds: number;
+  /** After this long a wake that is still not ready is reported as an error. */
+  wakeTimeoutSeconds: number;
+}
+
+/** Observability port: the composition root turns these into log lines and metrics. */
+export interface ControllerEvents {
+  phaseChanged?(from: Phase | undefined, to: Phase, status: GroupStatus): void;
+  scaledUp?(memberIds: string[], reason: string): void;
+  scaledDown?(memberIds: string[], reason: string): void;
+  becameReady?(wakeSeconds: number | undefined): void;
+}
+
+export interface WakeResult {
+  status: GroupStatus;
+  /** Members this call scaled up (empty when they were already up or another call did it). */
+  scaledUp: string[];
+}
+
+/**
+ * The core of the controller: derives the group's phase, wakes it idempotently and puts it to sleep.
+ * One instance per container; concurrent callers share in-flight describes, probes and wakes.
+ */
+export class GroupController {
+  private cached?: { at: number; members: MemberSnapshot[] };
+  private inflightDescribe?: Promise<MemberSnapshot[]>;
+  private inflightWake?: Promise<WakeResult>;
+  private inflightProbe?: Promise<void>;
+  private probeSuccesses = 0;
+  private lastProbeAt = -Infinity;
+  private lastProbeDetail = '';
+  private wakeStartedAt?: Date;
+  private lastPhase?: Phase;
+
+  constructor(
+    private readonly group: ServiceGroup,
+    private readonly probe: ReadinessProbe,
+    private readonly clock: Clock,
+    private readonly settings: ControllerSettings,
+    private readonly events: ControllerEvents = {},
+  ) {}
+
+  /** Current status; no side effect on the group. */
+  async status(): Promise<GroupStatus> {
+    const members = await this.describe();
+    return this.evaluate(members);
+  }
+
+  /** Wakes every member that is at zero. Concurrent calls in this container share one scale-up. */
+  wake(reason = 'wake request'): Promise<WakeResult> {
+    this.inflightWake ??= this.doWake(reason).finally(() => {
+      this.inflightWake = undefined;
+    });
+    return this.inflightWake;
+  }
+
+  /** Puts every member to sleep. Callers decide *whether* (idle and nightly policies); this only acts. */
+  async sleep(reason: string): Promise<{ status: GroupStatus; scaledDown: string[] }> {
+    const members = await this.describe(0);
+    const awake = members.filter((m) => m.exists && m.desired > 0);
+    const results = await Promise.allSettled(awake.map((m) => this.group.sleepMember(m)));
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ id: awake[i]!.ref.id, error: r.reason }] : []));
+    const done = awake.filter((_, i) => results[i]!.status === 'fulfilled');
+    this.patchCache(done.map((m) => m.ref.id), 0);
+    this.probeSuccesses = 0;
+    this.wakeStartedAt = undefined;
+    if (done.length > 0) this.events.scaledDown?.(done.map((m) => m.ref.id), reason);
+    if (failed.length > 0) throw toDependencyError(`sleep ${failed.map((f) => f.id).join(', ')}`, failed[0]!.error);
+    return { status: await this.status(), scaledDown: done.map((m) => m.ref.id) };
+  }
+
+  private async doWake(reason: string): Promise<WakeResult> {
+    const members = await this.describe();
+    const asleep = members.filter((m) => m.exists && m.desired < 1);
+    if (asleep.length === 0) return { status: await this.evaluate(members), scaledUp: [] };
+
+    const results = await Promise.allSettled(asleep.map((m) => this.group.wakeMember(m)));
+    const done = asleep.filter((_, i) => results[i]!.status === 'fulfilled');
+    if (done.length > 0) {
+      if (!this.wakeStartedAt || classifyMembers(members).kind !== 'starting') this.wakeStartedAt = this.clock.now();
+      this.probeSuccesses = 0;
+      this.patchCache(done.map((m) => m.ref.id), 1);
+      this.events.scaledUp?.(done.map((m) => m.ref.id), reason);
+    }
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw toDependencyError(`wake ${asleep.map((m) => m.ref.id).join(', ')}`, failure.reason);
+    return { status: await this.status(), scaledUp: done.map((m) => m.ref.id) };
+  }
+
+  private async describe(maxAgeMs = this.settings.statusCacheMs): Promise<MemberSnapshot[]> {
+    const now = this.clock.now().getTime();
+    if (this.cached && now - this.cached.at <= maxAgeMs) return this.cached.members;
+    this.inflightDescribe ??= this.group
+      .describe()
+      .then((members) => {
+        this.cached = { at: this.clock.now().getTime(), members };
+        return members;
+      })
+      .catch((error: unknown) => {
+        throw toDependencyError('describe service group', error);
+      })
+      .finally(() => {
+        this.inflightDescribe = undefined;
+      });
+    return this.inflightDescribe;
+  }
+
+  /** After our own update, reflect it locally so the next caller in this container does not repeat it. */
+  private patchCache(ids: string[], desired: number): void {
+    if (!this.cached) return;
+    this.cached = {
+      at: this.cached.at,
+      members: this.cached.members.map((m) =>
+        ids.includes(m.ref.id) ? { ...m, desired: desired === 0 ? 0 : Math.max(m.desired, desired), changedAt: this.clock.now() } : m,
+      ),
+    };
+  }
+
+  private async evaluate(members: MemberSnapshot[]): Promise<GroupStatus> {
+    const now = this.clock.now();
+    const verdict = classifyMembers(members);
+    if (verdict.kind !== 'steady') this.probeSuccesses = 0;
+    if (verdict.kind === 'steady' && this.probeSuccesses < this.settings.probeSuccessesRequired) await this.probeIfDue();
+
+    const startedAt = this.wakeStartedAt ?? newest(members.map((m) => m.changedAt));
+    const timing = wakeTiming(startedAt, now, this.settings.expectedWakeSeconds);
+    const base = { members: memberViews(members), checkedAt: now.toISOString() };
+    let status: GroupStatus;
+    switch (verdict.kind) {
+      case 'asleep':
+        this.wakeStartedAt = undefined;
+        status = { ...base, phase: 'asleep', message: 'The meeting service is asleep.', retryable: true };
+        break;
+      case 'stopping':
+        status = { ...base, phase: 'stopping', message: `The meeting service is shutting down (${verdict.reason}).`, retryable: true };
+        break;
+      case 'failed':
+        status = { ...base, phase: 'error', message: `The meeting service cannot start: ${verdict.reason}.`, retryable: false };
+        break;
+      default: {
+        const ready = verdict.kind === 'steady' && this.probeSuccesses >= this.settings.probeSuccessesRequired;
+        if (ready) {
+          status = { ...base, ...timing, phase: 'ready', message: 'The meeting service is ready.', retryable: true };
+          break;
+        }
+        const reason = verdict.kind === 'starting' ? verdict.reason : `checking the meeting URL (${this.lastProbeDetail || 'not yet probed'})`;
+        const overdue = (timing.elapsedSeconds ?? 0) > this.settings.wakeTimeoutSeconds;
+        status = overdue
+          ? { ...base, ...timing, phase: 'error', message: `Start is taking far longer than expected: ${reason}.`, retryable: true }
+          : { ...base, ...timing, phase: 'waking', message: `Starting: ${reason}.`, retryable: true };
+      }
+    }
+    this.noteTransition(status);
+    return status;
+  }
+
+  private async probeIfDue(): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (this.inflightProbe) return this.inflightProbe;
+    if (now - this.lastProbeAt < this.settings.probeIntervalMs) return;
+    this.lastProbeAt = now;
+    this.inflightProbe = this.probe
+      .check()
+      .then(({ ok, detail }) => {
+        this.probeSuccesses = ok ? this.probeSuccesses + 1 : 0;
+        this.lastProbeDetail = detail;
+      })
+      .catch((error: unknown) => {
+        this.probeSuccesses = 0;
+        this.lastProbeDetail = error instanceof Error ? error.message : String(error);
+      })
+      .finally(() => {
+        this.inflightProbe = undefined;
+      });
+    return this.inflightProbe;
+  }
+
+  private noteTransition(status: GroupStatus): void {
+    const from = this.lastPhase;
+    if (from === status.phase) return;
+    this.lastPhase = status.phase;
+    this.events.phaseChanged?.(from, status.phase, status);
+    if (status.phase === 'ready' && from !== undefined) this.events.becameReady?.(status.elapsedSeconds);
+  }
+}
+
+function newest(dates: Array<Date | undefined>): Date | undefined {
+  const times = dates.filter((d): d is Date => d instanceof Date).map((d) => d.getTime());
+  return times.length > 0 ? new Date(Math.max(...times)) : undefined;
+}
