@@ -1,0 +1,17 @@
+// Child process for the cold-init benchmark: import one handler and run one call, then report timings.
+import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+
+const [file, eventFile] = process.argv.slice(2);
+const t0 = performance.now();
+const mod = await import(pathToFileURL(file).href);
+const t1 = performance.now();
+const event = JSON.parse(readFileSync(eventFile, 'utf8'));
+const context = {
+  functionName: 'bench', functionVersion: '$LATEST', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:bench',
+  memoryLimitInMB: '256', awsRequestId: 'bench', logGroupName: 'bench', logStreamName: 'bench',
+  getRemainingTimeInMillis: () => 30000, callbackWaitsForEmptyEventLoop: false,
+};
+const result = await mod.handler(event, context);
+const t2 = performance.now();
+process.stdout.write(`\n@@BENCH ${JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, initMs: t2 - t0, status: result?.statusCode ?? null, rss: process.memoryUsage().rss })}\n`);

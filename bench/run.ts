@@ -1,0 +1,60 @@
+import './quiet.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundleFunction } from './bundle.js';
+import { coldInit } from './cold-init.js';
+import { benchFunctions } from './functions.js';
+import { warmLatency } from './warm.js';
+import { wakeBurstCalls } from './wake-calls.js';
+import { clickToRedirect } from './local-flow.js';
+import { round } from './stats.js';
+
+/**
+ * `npm run bench`: sizes, cold init, warm latency, AWS calls and local flow times, printed as one table and
+ * written to bench/results/bench.json. It reports against the README's budgets; it never fails on noise.
+ */
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 20);
+const OUT = 'bench/results';
+const BUDGET = { bundleBytes: 450 * 1024, coldInitMs: 150 };
+
+const rows: Array<[string, string, string]> = [];
+const row = (metric: string, value: string, budget = '') => { rows.push([metric, value, budget]); process.stderr.write(`  ${metric}: ${value}\n`); };
+const result: Record<string, unknown> = { node: process.version, date: new Date().toISOString(), coldRuns: RUNS, functions: {} };
+
+await mkdir(OUT, { recursive: true });
+for (const fn of benchFunctions()) {
+  const eventFile = join(OUT, `${fn.name}-event.json`);
+  await writeFile(eventFile, JSON.stringify(fn.event));
+  const bundled = await bundleFunction(fn.entry, join(OUT, 'build', fn.name, 'bundled'), 'bundled');
+  const unbundled = await bundleFunction(fn.entry, join(OUT, 'build', fn.name, 'unbundled'), 'unbundled');
+  const coldBundled = await coldInit(bundled.file, eventFile, fn.env, RUNS);
+  const coldUnbundled = await coldInit(unbundled.file, eventFile, fn.env, RUNS);
+  (result.functions as Record<string, unknown>)[fn.name] = { bundleBytes: bundled.bytes, coldBundled, coldUnbundled, ratio: round(coldUnbundled.medianMs / coldBundled.medianMs, 2) };
+  row(`${fn.name}: bundle size`, `${round(bundled.bytes / 1024)} KB`, `${bundled.bytes <= BUDGET.bundleBytes ? 'within' : 'OVER'} ${BUDGET.bundleBytes / 1024} KB`);
+  row(`${fn.name}: cold init bundled (median / max)`, `${coldBundled.medianMs} / ${coldBundled.maxMs} ms`, `${coldBundled.medianMs <= BUDGET.coldInitMs ? 'within' : 'OVER'} ${BUDGET.coldInitMs} ms`);
+  row(`${fn.name}: cold init from node_modules (median / max)`, `${coldUnbundled.medianMs} / ${coldUnbundled.maxMs} ms`, `ratio ${round(coldUnbundled.medianMs / coldBundled.medianMs, 2)}× bundled`);
+  if (coldBundled.statuses.some((s) => s !== null && s >= 400)) row(`${fn.name}: WARNING`, `handler answered ${coldBundled.statuses.join(',')}`);
+}
+
+const warmWake = await warmLatency(10_000, 'POST', '/api/wake', 'ready');
+const warmPage = await warmLatency(10_000, 'GET', '/bench-room', 'waking');
+result.warm = { wakePost: warmWake, waitingPage: warmPage };
+row('warm POST /api/wake (p50 / p99, 10 000 calls)', `${warmWake.p50Ms} / ${warmWake.p99Ms} ms`);
+row('warm GET /{room} waiting page (p50 / p99, 10 000 calls)', `${warmPage.p50Ms} / ${warmPage.p99Ms} ms`);
+
+const calls: Record<string, Record<string, number>> = { wakeOnce: await wakeBurstCalls(1), wake200Concurrent: await wakeBurstCalls(200) };
+result.awsCalls = calls;
+const fmt = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ');
+row('AWS calls: one wake (2 members)', fmt(calls.wakeOnce!), 'one UpdateService per member');
+row('AWS calls: 200 concurrent wakes', fmt(calls.wake200Concurrent!), `${calls.wake200Concurrent!.UpdateService === 2 ? 'within' : 'OVER'}: one UpdateService per member`);
+
+if (process.env.BENCH_SKIP_LOCAL !== '1') {
+  const flow = await clickToRedirect();
+  result.localFlow = flow;
+  row('local: click to redirect', `${flow.clickToRedirectSeconds} s`, `start delay ${flow.startDelaySeconds} s + poll ${flow.pollIntervalSeconds} s`);
+}
+
+await writeFile(join(OUT, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['metric', 'value', 'budget'][i]!.length));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(' | ')} |`;
+process.stdout.write(`\n${line(['metric', 'value', 'budget'])}\n|${width.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n\nwritten to ${OUT}/bench.json\n`);
