@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { httpEvent } from './events.js';
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(`events/${name}.json`, 'utf8'));
 
 /**
  * What each function's cold-init run handles: one representative event on the in-memory ports
@@ -21,10 +23,24 @@ const COMMON = {
   AWS_REGION: 'eu-west-1',
 };
 
-const TABLE: FunctionBench[] = [
-  { name: 'wake', entry: 'functions/wake/index.ts', event: httpEvent('GET', '/api/status'), env: {} },
+const SCHEDULING = {
+  SCHEDULE_GROUP_NAME: 'jitsi-scale-to-zero', SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler', TIME_ZONE: 'Europe/Berlin',
+};
+const ACTIVITY = { PROBE_FUNCTION_NAME: 'jitsi-probe' };
+
+// Each function handles its most common event: a status poll, a watcher tick, an alarm, a nightly run.
+const TABLE: Array<Omit<FunctionBench, 'event'> & { event: () => unknown }> = [
+  { name: 'wake', entry: 'functions/wake/index.ts', event: () => httpEvent('GET', '/api/status'), env: {} },
+  { name: 'watch', entry: 'functions/watch/index.ts', event: () => fixture('watch-scheduled'), env: ACTIVITY },
+  { name: 'probe', entry: 'functions/probe/index.ts', event: () => ({ targets: [] }), env: {} },
+  {
+    name: 'idle-shutdown', entry: 'functions/idle-shutdown/index.ts', event: () => fixture('alarm-empty-ok'),
+    env: { ...ACTIVITY, NO_JOIN_ALARM_NAME: 'jitsi-no-join', EMPTY_ALARM_NAME: 'jitsi-empty' },
+  },
+  { name: 'power-down', entry: 'functions/power-down/index.ts', event: () => fixture('power-down-nightly'), env: { ...ACTIVITY, ...SCHEDULING } },
+  { name: 'prewarm', entry: 'functions/prewarm/index.ts', event: () => fixture('prewarm-schedule'), env: {} },
 ];
 
 export function benchFunctions(): FunctionBench[] {
-  return TABLE.filter((f) => existsSync(f.entry)).map((f) => ({ ...f, env: { ...COMMON, ...f.env } }));
+  return TABLE.filter((f) => existsSync(f.entry)).map((f) => ({ ...f, event: f.event(), env: { ...COMMON, ...f.env } }));
 }

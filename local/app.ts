@@ -8,7 +8,11 @@ import { controllerEvents, logger, metrics } from '../shared/observability.js';
 import { createWakeHandler } from '../functions/wake/handler.js';
 import { startLocalServer, MEET_PREFIX } from './server.js';
 import { SimulatedJitsi } from './sim-jitsi.js';
+import { freePort } from './free-port.js';
 import { fanOut, say, terminalEvents } from './terminal.js';
+import { startIdleLoop } from './idle-loop.js';
+import { startNightlyLoop } from './nightly-loop.js';
+import { liveActivity } from '../shared/domain/stop-check.js';
 
 export interface LocalAppOptions {
   port?: number;
@@ -34,7 +38,8 @@ export function localEnv(port: number, env: Record<string, string | undefined>):
 
 /** Builds and starts the local runtime; returns handles for tests and for the CLI entry point. */
 export async function startLocalApp(options: LocalAppOptions = {}) {
-  const port = options.port ?? 8080;
+  // Port 0 (tests): pick a free port first, because the simulated meeting URL in the config must name it.
+  const port = options.port === 0 ? await freePort() : (options.port ?? 8080);
   const clock = options.clock ?? systemClock;
   const env = localEnv(port, options.env ?? process.env);
   const config: WakeConfig = loadWakeConfig(env);
@@ -53,6 +58,14 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   } else {
     controller = createController(config, events);
   }
+  // The scheduled half (watcher, idle alarms, idle shutdown) on local timers; in AWS: Scheduler and CloudWatch.
+  const idle = group
+    ? startIdleLoop({ controller, group, jitsi, clock, env, metric: { namespace: config.metricNamespace, group: config.groupName }, logger, metrics, say: options.quiet ? undefined : say })
+    : undefined;
+  // The nightly power-down on a short timer, only when LOCAL_NIGHTLY_SECONDS is set (off by default).
+  const nightly = group && idle
+    ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say })
+    : undefined;
   const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics });
   const sim = group;
   const local = await startLocalServer({
@@ -69,6 +82,8 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     controller,
     group,
     jitsi,
-    close: async () => { clearInterval(monitor); await local.close(); },
+    idle,
+    nightly,
+    close: async () => { clearInterval(monitor); idle?.close(); nightly?.close(); await local.close(); },
   };
 }

@@ -1,11 +1,13 @@
-import { loadWakeConfig } from '../../shared/config/core-config.js';
+import { loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
 import { createController } from '../../shared/compose.js';
 import { systemClock } from '../../shared/domain/service-group.js';
 import { controllerEvents, logger, metrics } from '../../shared/observability.js';
 import { createWakeHandler } from './handler.js';
+import { createPrewarmRouteDeps } from './prewarm-setup.js';
 
 // Cold start: configuration is validated once; a bad deploy fails here naming every bad variable.
-const config = loadWakeConfig();
+const { wake: config, prewarm } = loadWakeFunctionConfig();
 const controller = createController(config, controllerEvents());
+const prewarmDeps = prewarm ? createPrewarmRouteDeps({ config, prewarm, controller, logger, metrics }) : undefined;
 
-export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics });
+export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics, prewarm: prewarmDeps });

@@ -13,7 +13,7 @@ h1{font-size:1.4rem;margin:0 0 .25rem}
 .room{color:var(--muted);margin:0 0 1rem;overflow-wrap:anywhere}
 ol{list-style:none;padding:0;margin:1rem 0}
 li{display:flex;gap:.6rem;align-items:center;padding:.35rem 0;color:var(--muted)}
-li::before{content:"";flex:none;width:.9rem;height:.9rem;border-radius:50%;border:2px solid var(--line)}
+li::before{content:"";flex:none;width:.9rem;height:.9rem;border-radius:50%;border:2px solid var(--muted)}
 li[data-state=done]{color:var(--fg)}
 li[data-state=done]::before{background:var(--accent);border-color:var(--accent)}
 li[data-state=now]{color:var(--fg);font-weight:600}
@@ -48,7 +48,9 @@ export const PAGE_SCRIPT = `
     document.body.setAttribute('data-phase', status.phase);
     var current = step(status), reached = current ? steps.indexOf(current) : -1;
     steps.forEach(function(name, i){
-      el('step-' + name).setAttribute('data-state', i < reached ? 'done' : i === reached ? 'now' : 'todo');
+      var li = el('step-' + name);
+      li.setAttribute('data-state', i < reached ? 'done' : i === reached ? 'now' : 'todo');
+      if (i === reached) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
     });
     if (status.phase !== lastPhase) { el('phase').textContent = cfg.phaseText[status.phase] || status.phase; lastPhase = status.phase; }
     el('detail').textContent = status.message;

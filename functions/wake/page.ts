@@ -67,15 +67,15 @@ export function waitingPage(input: WaitingPageInput): string {
     phaseText: PHASE_TEXT, estimateText, offlineText: 'Cannot reach the wake service right now; trying again…',
   };
   const intro = input.wake
-    ? `<p>Nobody was using the meeting service, so it was switched off to save money. It is starting now; starting takes ${estimateText}. Keep this page open: it joins the meeting by itself.</p>`
+    ? `<p>Nobody was using the meeting service, so it was switched off to save money. It is starting now, which usually takes about ${minutes} min. Keep this page open: it joins the meeting by itself.</p>`
     : `<p>The meeting service starts when this link is opened in a web browser.</p>`;
   const body = `<main><div class="card">
 <h1 id="phase" aria-live="polite">${escapeHtml(input.wake ? PHASE_TEXT[input.status.phase] : 'Meeting link')}</h1>
 <p class="room">Meeting: <strong>${escapeHtml(input.room)}</strong></p>
 ${intro}
 <ol aria-label="Progress">
-<li id="step-asleep" data-state="now">Switching on</li>
-<li id="step-starting" data-state="todo">Starting servers (a few minutes)</li>
+<li id="step-asleep" data-state="now" aria-current="step">Switching on</li>
+<li id="step-starting" data-state="todo">Starting servers</li>
 <li id="step-checking" data-state="todo">Checking that the meeting answers</li>
 <li id="step-ready" data-state="todo">Joining the meeting</li>
 </ol>

@@ -7,6 +7,7 @@ import type { WakeConfig } from '../../shared/config/core-config.js';
 import { errorResponse, forHead, header, json, methodNotAllowed, routePath, text, type Response } from './http.js';
 import { HTML_HEADERS, messagePage, waitingPage } from './page.js';
 import { isLinkPreviewer } from './previewers.js';
+import { isPrewarmPath, prewarmRoute, type PrewarmRouteDeps } from './prewarm-routes.js';
 
 export interface WakeRouteDeps {
   controller: GroupController;
@@ -14,6 +15,8 @@ export interface WakeRouteDeps {
   clock: Clock;
   /** Called once per wake POST (for the WakeRequests metric and the request log line). */
   onWakeRequest?(result: { scaledUp: string[]; phase: string }): void;
+  /** The authenticated pre-warm API; absent when it is not configured. */
+  prewarm?: PrewarmRouteDeps;
 }
 
 /** What happened, for the request log line. */
@@ -31,6 +34,10 @@ export async function route(event: APIGatewayProxyEventV2, deps: WakeRouteDeps):
   if (path === '/robots.txt') {
     return finish('robots', read ? text(200, 'User-agent: *\nDisallow: /\n', { 'cache-control': 'public, max-age=86400' }) : methodNotAllowed(['GET', 'HEAD']));
   }
+  if (path === '/favicon.ico') {
+    // Browsers ask for it on every page; answer "nothing here" quietly instead of an invalid-room page.
+    return finish('favicon', read ? { statusCode: 204, headers: { 'cache-control': 'public, max-age=86400' }, body: '' } : methodNotAllowed(['GET', 'HEAD']));
+  }
   if (path === '/api/status') {
     if (!read) return finish('status', methodNotAllowed(['GET', 'HEAD']));
     return finish('status', await guarded(deps, async () => json(200, await deps.controller.status())));
@@ -47,6 +54,7 @@ export async function route(event: APIGatewayProxyEventV2, deps: WakeRouteDeps):
       return json(200, result.status);
     }));
   }
+  if (isPrewarmPath(path)) return finish('prewarm', await prewarmRoute(event, path, deps.prewarm, deps.clock));
   if (path.startsWith('/api/')) return finish('api-unknown', json(404, { error: 'not found' }));
 
   const segments = path.split('/').filter((s, i) => i > 0 || s !== '');
@@ -67,9 +75,9 @@ async function roomPage(event: APIGatewayProxyEventV2, room: string, deps: WakeR
   let status: GroupStatus;
   try {
     status = await deps.controller.status();
-  } catch (error) {
-    const body = JSON.parse(errorResponse(error, deps.clock.now()).body as string) as GroupStatus;
-    status = { ...body, message: 'Checking the meeting service…' };
+  } catch {
+    // The page still renders; its script keeps polling and shows the real state once AWS answers.
+    status = { phase: 'error', message: 'Checking the meeting service…', members: [], retryable: true, checkedAt: deps.clock.now().toISOString() };
   }
   if (status.phase === 'ready') {
     return { statusCode: 302, headers: { location: meetingUrl(config.meetingBaseUrl, room, event.rawQueryString), 'cache-control': 'no-store' }, body: '' };

@@ -60,12 +60,16 @@ export function readCoreConfig(r: EnvReader): CoreConfig {
 
 export function loadWakeConfig(env: Env = process.env): WakeConfig {
   const r = new EnvReader(env);
-  const core = readCoreConfig(r);
-  const config: WakeConfig = {
-    ...core,
+  const config = readWakeConfig(r);
+  r.done();
+  return config;
+}
+
+/** The wake function's section on a shared reader (so pre-warm settings can join the same one error). */
+export function readWakeConfig(r: EnvReader): WakeConfig {
+  return {
+    ...readCoreConfig(r),
     pollIntervalSeconds: r.int('POLL_INTERVAL_SECONDS', 4, 1, 60),
     supportContact: r.optional('SUPPORT_CONTACT'),
   };
-  r.done();
-  return config;
 }

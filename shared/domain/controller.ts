@@ -82,7 +82,13 @@ export class GroupController {
   }
 
   private async doWake(reason: string): Promise<WakeResult> {
-    const members = await this.describe();
+    const askedAt = this.clock.now().getTime();
+    const cached = await this.describe();
+    if (!cached.some((m) => m.exists && m.desired < 1)) return { status: await this.evaluate(cached), scaledUp: [] };
+    // About to act: decide on an answer fetched for this wake, so a count raised meanwhile (autoscaling, an
+    // operator) is never lowered. A cold container's first answer already is one.
+    const fresh = this.cached !== undefined && this.cached.at >= askedAt;
+    const members = fresh ? cached : await this.describe(0);
     const asleep = members.filter((m) => m.exists && m.desired < 1);
     if (asleep.length === 0) return { status: await this.evaluate(members), scaledUp: [] };
 
@@ -101,7 +107,8 @@ export class GroupController {
 
   private async describe(maxAgeMs = this.settings.statusCacheMs): Promise<MemberSnapshot[]> {
     const now = this.clock.now().getTime();
-    if (this.cached && now - this.cached.at <= maxAgeMs) return this.cached.members;
+    // Strictly younger than maxAgeMs: describe(0) (sleep) must always ask the group, even within the same millisecond.
+    if (this.cached && now - this.cached.at < maxAgeMs) return this.cached.members;
     this.inflightDescribe ??= this.group
       .describe()
       .then((members) => {

@@ -1,5 +1,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 
 /**
  * SDK clients, created once per container. No explicit endpoint is set, so the standard
@@ -10,3 +12,6 @@ const common = { maxAttempts: 4 } as const;
 
 export const createEcsClient = () => new ECSClient(common);
 export const createAutoScalingClient = () => new ApplicationAutoScalingClient(common);
+export const createCloudWatchClient = () => new CloudWatchClient(common);
+/** One retry for throttling or network errors only: a failed probe read is unknown, and the next run reads again. */
+export const createLambdaClient = () => new LambdaClient({ maxAttempts: 2 });

@@ -41,6 +41,18 @@ export class EcsServiceGroup implements ServiceGroup {
   ) {}
 
   async describe(): Promise<MemberSnapshot[]> {
+    const snapshots = await this.describeServices();
+    // Container health only matters once ECS counts are met; skip the extra calls otherwise.
+    const steady = snapshots.filter((s) => s.exists && s.desired > 0 && s.running >= s.desired);
+    if (steady.length > 0) {
+      const tasks = await this.runningTasks(steady.map((s) => s.ref));
+      for (const s of steady) s.health = combineHealth(tasks.filter((t) => t.member === s.ref.id).map((t) => t.health));
+    }
+    return snapshots;
+  }
+
+  /** Counts only (health left as NONE): one DescribeServices per cluster, for the watcher's asleep check. */
+  async describeServices(): Promise<MemberSnapshot[]> {
     const byCluster = groupBy(this.members, (m) => m.cluster);
     const answers = await Promise.all(
       [...byCluster].map(([cluster, refs]) =>
@@ -67,12 +79,6 @@ export class EcsServiceGroup implements ServiceGroup {
           changedAt: primary?.updatedAt,
         });
       }
-    }
-    // Container health only matters once ECS counts are met; skip the extra calls otherwise.
-    const steady = snapshots.filter((s) => s.exists && s.desired > 0 && s.running >= s.desired);
-    if (steady.length > 0) {
-      const tasks = await this.runningTasks(steady.map((s) => s.ref));
-      for (const s of steady) s.health = combineHealth(tasks.filter((t) => t.member === s.ref.id).map((t) => t.health));
     }
     return snapshots;
   }

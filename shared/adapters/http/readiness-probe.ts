@@ -26,7 +26,8 @@ export class HttpReadinessProbe implements ReadinessProbe {
       await response.body?.cancel();
       return { ok: response.status === 200, detail: `${url.pathname} ${response.status}` };
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : 'unreachable';
+      // By name, not instanceof: the DOMException may come from another realm (Node internals vs a test VM).
+      const reason = (error as { name?: unknown } | null)?.name === 'TimeoutError' ? 'timeout' : 'unreachable';
       return { ok: false, detail: `${url.pathname} ${reason}` };
     }
   }

@@ -1,3 +1,4 @@
+import type { RunningTaskInfo } from '../../domain/activity-ports.js';
 import type { Clock, MemberRef, MemberSnapshot, ReadinessProbe, ServiceGroup } from '../../domain/service-group.js';
 
 export interface SimulationOptions {
@@ -72,6 +73,22 @@ export class SimulatedServiceGroup implements ServiceGroup {
       }
       const health = !this.options.healthChecks ? 'NONE' : running > 0 ? 'HEALTHY' : 'UNKNOWN';
       return { ref, exists: true, desired: s.desired, running, pending, health, rolloutFailed: false, changedAt: s.changedAt };
+    });
+  }
+
+  /** The same snapshot: the simulation has no separate health calls to skip. */
+  describeServices(): Promise<MemberSnapshot[]> {
+    return this.describe();
+  }
+
+  /** One running task per desired count once started, with a made-up private IP and its start time. */
+  async runningTasks(): Promise<RunningTaskInfo[]> {
+    const snapshots = await this.describe();
+    return snapshots.flatMap((m, i) => {
+      const s = this.mustGet(m.ref.id);
+      if (m.desired === 0 || m.running === 0 || !s.changedAt) return [];
+      const startedAt = new Date(s.changedAt.getTime() + this.options.startDelayMs);
+      return Array.from({ length: m.running }, (_, n) => ({ member: m.ref.id, privateIp: `10.0.${i}.${10 + n}`, startedAt }));
     });
   }
 

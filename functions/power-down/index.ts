@@ -1,0 +1,23 @@
+import { loadPowerDownConfig } from '../../shared/config/power-down-config.js';
+import { createWatchRuntime } from '../../shared/compose-activity.js';
+import { createSchedules } from '../../shared/compose-schedules.js';
+import { createController } from '../../shared/compose.js';
+import { systemClock } from '../../shared/domain/service-group.js';
+import { liveActivity } from '../../shared/domain/stop-check.js';
+import { controllerEvents, logger, metrics } from '../../shared/observability.js';
+import { createPowerDownHandler } from './handler.js';
+
+// Cold start: configuration validated once; SDK clients created once per container.
+const config = loadPowerDownConfig();
+const { group, source } = createWatchRuntime(config);
+const controller = createController(config, controllerEvents(), group);
+
+export const handler = createPowerDownHandler({
+  controller,
+  activity: liveActivity(group, source),
+  schedules: createSchedules(config, config.scheduling),
+  clock: systemClock,
+  settings: config.powerDown,
+  logger,
+  metrics,
+});

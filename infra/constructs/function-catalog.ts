@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+
+/** The six Lambda entries of docs/CONTRACTS.md. */
+export const FUNCTION_NAMES = ['wake', 'watch', 'probe', 'idle-shutdown', 'power-down', 'prewarm'] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+export interface FunctionSpec {
+  description: string;
+  /** ARM64 CPU scales with memory; the interactive wake path gets more for a faster cold start. */
+  memorySize: number;
+  timeout: Duration;
+  /**
+   * Budget for the minified ESM bundle (bytes), checked by test/infra/bundles.test.ts: about 15 % above
+   * the size measured when the function landed, so pulling in another SDK client fails the test. The
+   * probe has no SDK at all and must stay small.
+   */
+  bundleBudgetBytes: number;
+}
+
+const KB = 1024;
+
+export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
+  // Behind API Gateway (30 s integration limit); a status poll is one DescribeServices plus two 3 s probes at most.
+  wake: { description: 'Waiting page and wake API', memorySize: 512, timeout: Duration.seconds(15), bundleBudgetBytes: 600 * KB },
+  // Every minute; DescribeTasks plus one probe invocation.
+  watch: { description: 'Reads Jitsi activity every minute and publishes it', memorySize: 256, timeout: Duration.seconds(30), bundleBudgetBytes: 575 * KB },
+  // HTTP only, to private task IPs, a couple of seconds per IP at most.
+  probe: { description: 'Reads Jicofo/JVB stats on private task IPs (in the VPC)', memorySize: 128, timeout: Duration.seconds(10), bundleBudgetBytes: 64 * KB },
+  // Re-checks activity (probe), then autoscaling + UpdateService per member.
+  'idle-shutdown': { description: 'Idle alarm action: re-checks activity, then sleeps the group', memorySize: 256, timeout: Duration.seconds(60), bundleBudgetBytes: 575 * KB },
+  'power-down': { description: 'Nightly power-down with defer/force policy', memorySize: 256, timeout: Duration.seconds(60), bundleBudgetBytes: 600 * KB },
+  prewarm: { description: 'Wakes the group ahead of a planned meeting', memorySize: 256, timeout: Duration.seconds(30), bundleBudgetBytes: 460 * KB },
+};
+
+/** The entry file of a function, following the one-entry-per-function layout. */
+export function entryPath(functionsDir: string, name: FunctionName): string {
+  return join(functionsDir, name, 'index.ts');
+}
+
+/** Which entries exist right now; colleagues land functions one by one. */
+export function existingEntries(functionsDir: string): FunctionName[] {
+  return FUNCTION_NAMES.filter((name) => existsSync(entryPath(functionsDir, name)));
+}

@@ -1,0 +1,77 @@
+import type { ControllerConfig } from '../config-schema.js';
+import type { FunctionName } from './function-catalog.js';
+
+/**
+ * Environment variables per function, following docs/CONTRACTS.md. Values that point at other
+ * resources (probe name, schedule group, roles, alarm names) are added by the controller construct
+ * once those resources exist.
+ */
+export function baseEnvironment(name: FunctionName, c: ControllerConfig): Record<string, string> {
+  const observability = {
+    // One service name for every function: the Powertools `service` metric dimension stays the same, so
+    // the dashboard sums Wakes/Stops across functions; logs still carry each function's own name.
+    POWERTOOLS_SERVICE_NAME: c.powertoolsServiceName,
+    METRIC_NAMESPACE: c.metricNamespace,
+  };
+  const stats = {
+    JICOFO_STATS_PORT: String(c.jicofoStatsPort),
+    JVB_STATS_PORT: String(c.jvbStatsPort),
+    STATS_TIMEOUT_MS: String(c.statsTimeoutMs),
+  };
+  if (name === 'probe') return { ...observability, ...stats };
+
+  const core = {
+    ...observability,
+    SERVICE_GROUP: c.serviceGroup.join(','),
+    MEETING_BASE_URL: c.meetingBaseUrl,
+    CONTROLLER_BACKEND: 'aws',
+    WORKING_MIN_TASKS: String(c.workingMinTasks),
+    EXPECTED_WAKE_SECONDS: String(c.expectedWakeSeconds),
+    GROUP_NAME: c.groupName,
+    ...c.extraEnvironment,
+  };
+  const activity = {
+    ACTIVITY_SOURCE: c.activitySource,
+    ...stats,
+    ...(c.activitySource === 'metric'
+      ? {
+        ACTIVITY_METRIC_NAMESPACE: c.activityMetricNamespace ?? '',
+        ACTIVITY_METRIC_NAME: c.activityMetricName ?? '',
+        ACTIVITY_METRIC_DIMENSIONS: Object.entries(c.activityMetricDimensions).map(([k, v]) => `${k}=${v}`).join(','),
+        ACTIVITY_METRIC_STAT: c.activityMetricStat,
+      }
+      : {}),
+  };
+  switch (name) {
+    case 'wake':
+      return {
+        ...core,
+        TIME_ZONE: c.timeZone,
+        PREWARM_LEAD_MINUTES: String(c.prewarmLeadMinutes),
+        PREWARM_MAX_DAYS_AHEAD: String(c.prewarmMaxDaysAhead),
+        ...(c.supportContact ? { SUPPORT_CONTACT: c.supportContact } : {}),
+        // PREWARM_TOKEN_PARAMETER is added with the pre-warm wiring: it switches the pre-warm API on.
+      };
+    case 'watch':
+      return { ...core, ...activity };
+    case 'idle-shutdown':
+      return {
+        ...core,
+        ...activity,
+        NO_JOIN_MINUTES: String(c.noJoinMinutes),
+        EMPTY_MINUTES: String(c.emptyMinutes),
+        STOP_GRACE_MINUTES: String(c.stopGraceMinutes),
+      };
+    case 'power-down':
+      return {
+        ...core,
+        ...activity,
+        TIME_ZONE: c.timeZone,
+        POWER_DOWN_POLICY: c.powerDownPolicy,
+        POWER_DOWN_RECHECK_MINUTES: String(c.powerDownRecheckMinutes),
+        POWER_DOWN_MAX_DEFER_MINUTES: String(c.powerDownMaxDeferMinutes),
+      };
+    case 'prewarm':
+      return core;
+  }
+}

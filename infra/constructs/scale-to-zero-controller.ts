@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { Annotations, Stack } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import type { ControllerConfig } from '../config-schema.js';
+import { ControllerDashboard } from './controller-dashboard.js';
+import { ControllerFunction, REPO_ROOT, type CodeMode } from './controller-function.js';
+import { ControllerSchedules } from './controller-schedules.js';
+import { entryPath, existingEntries, FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from './function-catalog.js';
+import { baseEnvironment } from './function-environment.js';
+import { IdleAlarms } from './idle-alarms.js';
+import { wireFunctions } from './controller-wiring.js';
+import { ProbeNetwork } from './probe-network.js';
+import { memberArns } from './service-group-refs.js';
+import { WakeApi } from './wake-api.js';
+
+export interface ScaleToZeroControllerProps {
+  config: ControllerConfig;
+  /** `bundle` (default) builds functions/<name>/index.ts with esbuild; `inline` uses stubs (unit tests). */
+  code?: CodeMode;
+  functionsDir?: string;
+  /** Restrict to these functions; by default every function whose entry exists (all of them when inline). */
+  functions?: readonly FunctionName[];
+  sourceMaps?: boolean;
+}
+
+/** What a missing function means for the deployment, for the synth-time warning. */
+const MISSING_MEANS: Record<FunctionName, string> = {
+  wake: 'no wake endpoint is deployed',
+  watch: 'nothing publishes activity, so the idle alarms never fire',
+  probe: 'Jitsi stats cannot be read; the watcher and every stop path see "unknown" and never stop',
+  'idle-shutdown': 'the idle alarms have no action: the group is only stopped by the nightly power-down',
+  'power-down': 'there is no nightly power-down',
+  prewarm: 'pre-warm schedules have no target',
+};
+
+/**
+ * The whole controller next to an existing ECS (Express Mode) service group: the six functions with
+ * their triggers, least-privilege roles, idle alarms and a dashboard.
+ */
+export class ScaleToZeroController extends Construct {
+  readonly functions: Partial<Record<FunctionName, ControllerFunction>> = {};
+  readonly schedules: ControllerSchedules;
+  readonly alarms: IdleAlarms;
+  readonly api?: WakeApi;
+  readonly probeNetwork?: ProbeNetwork;
+
+  constructor(scope: Construct, id: string, props: ScaleToZeroControllerProps) {
+    super(scope, id);
+    const c = props.config;
+    const code = props.code ?? 'bundle';
+    const functionsDir = props.functionsDir ?? join(REPO_ROOT, 'functions');
+    const available = code === 'inline' ? [...FUNCTION_NAMES] : existingEntries(functionsDir);
+    const wanted = (props.functions ?? FUNCTION_NAMES).filter((n) => available.includes(n) && (n !== 'probe' || c.activitySource === 'probe'));
+    const members = memberArns(this, c.serviceGroup);
+    const retention = c.logRetentionDays;
+
+    if (wanted.includes('probe') && c.vpcId) {
+      this.probeNetwork = new ProbeNetwork(this, 'ProbeNetwork', {
+        vpcId: c.vpcId,
+        subnetIds: c.subnetIds,
+        taskSecurityGroupIds: c.taskSecurityGroupIds,
+        statsPorts: [c.jicofoStatsPort, c.jvbStatsPort],
+      });
+    }
+    for (const name of wanted) {
+      const spec = FUNCTION_SPECS[name];
+      this.functions[name] = new ControllerFunction(this, pascal(name), {
+        entry: entryPath(functionsDir, name),
+        description: `Jitsi scale-to-zero (${c.groupName}): ${spec.description}`,
+        memorySize: spec.memorySize,
+        timeout: spec.timeout,
+        environment: baseEnvironment(name, c),
+        logRetention: retention,
+        code,
+        sourceMap: props.sourceMaps,
+        vpc: name === 'probe' && this.probeNetwork
+          ? { vpc: this.probeNetwork.vpc, subnets: this.probeNetwork.subnets, securityGroups: [this.probeNetwork.securityGroup] }
+          : undefined,
+      });
+    }
+    const fn = (name: FunctionName): lambda.Function | undefined => this.functions[name]?.function;
+
+    this.schedules = new ControllerSchedules(this, 'Schedules', {
+      watch: fn('watch'),
+      powerDown: fn('power-down'),
+      powerDownTime: c.powerDownTime,
+      powerDownEnabled: c.powerDownEnabled,
+      timeZone: c.timeZone,
+    });
+    const stackName = Stack.of(this).stackName;
+    this.alarms = new IdleAlarms(this, 'IdleAlarms', {
+      namespace: c.metricNamespace,
+      groupName: c.groupName,
+      noJoinAlarmName: `${stackName}-${c.groupName}-no-join`,
+      emptyAlarmName: `${stackName}-${c.groupName}-empty`,
+      noJoinMinutes: c.noJoinMinutes,
+      emptyMinutes: c.emptyMinutes,
+      idleShutdown: fn('idle-shutdown'),
+    });
+    wireFunctions({ config: c, members, functions: this.functions, schedules: this.schedules, alarms: this.alarms });
+
+    const wake = fn('wake');
+    if (wake) {
+      this.api = new WakeApi(this, 'WakeApi', {
+        wake,
+        throttleRateLimit: c.throttleRateLimit,
+        throttleBurstLimit: c.throttleBurstLimit,
+        logRetention: retention,
+        domainName: c.domainName,
+        certificateArn: c.certificateArn,
+      });
+    }
+    if (c.dashboardEnabled) new ControllerDashboard(this, 'Dashboard', {
+      // Dashboard names allow letters, digits, "-" and "_" only.
+      dashboardName: `${stackName}-${c.groupName}`.replace(/[^A-Za-z0-9_-]/g, '-'),
+      members,
+      namespace: c.metricNamespace,
+      groupName: c.groupName,
+      powertoolsServiceName: c.powertoolsServiceName,
+      participants: this.alarms.participants,
+      alarms: [this.alarms.noJoin, this.alarms.empty],
+      functions: Object.fromEntries(Object.entries(this.functions).map(([n, f]) => [n, f.function])),
+      deadLetterQueue: this.schedules.deadLetterQueue,
+    });
+
+    for (const name of FUNCTION_NAMES) {
+      if (name === 'probe' && c.activitySource !== 'probe') continue;
+      if (!wanted.includes(name)) {
+        Annotations.of(this).addWarningV2(`jitsi-scale-to-zero:missing-${name}`,
+          `The ${name} function is not deployed (functions/${name}/index.ts is missing or not selected): ${MISSING_MEANS[name]}.`);
+      }
+    }
+  }
+}
+
+function pascal(name: string): string {
+  return name.split('-').map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+}

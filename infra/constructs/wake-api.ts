@@ -1,0 +1,82 @@
+import { CfnOutput, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface WakeApiProps {
+  wake: lambda.IFunction;
+  throttleRateLimit: number;
+  throttleBurstLimit: number;
+  logRetention: logs.RetentionDays;
+  /** Optional custom domain with an existing ACM certificate in the stack's region. */
+  domainName?: string;
+  certificateArn?: string;
+}
+
+/**
+ * The meeting links point here: one HTTP API whose `$default` route sends every path to the wake
+ * function (waiting page, /api/wake, /api/status, /api/prewarm). Stage throttling caps what a flood of
+ * requests can cost; wake requests are coalesced by the function anyway.
+ */
+export class WakeApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: WakeApiProps) {
+    super(scope, id);
+    this.api = new apigw.HttpApi(this, 'Api', {
+      description: 'Jitsi scale-to-zero wake endpoint',
+      createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration('Wake', props.wake, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 }),
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'Meeting links must open without credentials. A GET only renders the waiting page; the wake POST is idempotent, '
+        + 'coalesced and throttled at the stage; /api/prewarm checks a token from SSM inside the function.',
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    const domain = props.domainName && props.certificateArn
+      ? new apigw.DomainName(this, 'Domain', {
+        domainName: props.domainName,
+        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+      })
+      : undefined;
+
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRateLimit, burstLimit: props.throttleBurstLimit },
+      // No path: it carries room names, and a room name is all it takes to join a meeting.
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify({
+          requestId: AccessLogField.contextRequestId(),
+          time: AccessLogField.contextRequestTime(),
+          ip: AccessLogField.contextIdentitySourceIp(),
+          method: AccessLogField.contextHttpMethod(),
+          status: AccessLogField.contextStatus(),
+          latencyMs: AccessLogField.contextResponseLatency(),
+          integrationError: '$context.integrationErrorMessage',
+        })),
+      },
+      ...(domain ? { domainMapping: { domainName: domain } } : {}),
+    });
+
+    this.url = domain ? `https://${props.domainName}/` : this.stage.url;
+    new CfnOutput(this, 'WakeUrl', { key: 'WakeUrl', value: this.url, description: 'Meeting links: <WakeUrl><room name>' });
+    if (domain) {
+      new CfnOutput(this, 'DomainTarget', {
+        key: 'CustomDomainTarget',
+        value: domain.regionalDomainName,
+        description: `Point a CNAME (or alias) for ${props.domainName} at this name`,
+      });
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { FixedProbe, SimulatedServiceGroup } from '../shared/adapters/memory/simulated-group.js';
+import { MemorySchedules } from '../shared/adapters/memory/memory-schedules.js';
+import { readWatchConfig } from '../shared/config/activity-config.js';
+import { EnvReader, type Env } from '../shared/config/env-reader.js';
+import { readPrewarmConfig } from '../shared/config/prewarm-config.js';
+import { SIMULATED_SCHEDULING_ENV } from '../shared/config/schedule-config.js';
+import { createWatchRuntime } from '../shared/compose-activity.js';
+import { createSchedules } from '../shared/compose-schedules.js';
+import { createController } from '../shared/compose.js';
+import { unknownActivity } from '../shared/domain/activity.js';
+import { GroupController } from '../shared/domain/controller.js';
+import { PrewarmService } from '../shared/domain/prewarm-service.js';
+import { systemClock, type Clock } from '../shared/domain/service-group.js';
+import { liveActivity, type LiveActivity } from '../shared/domain/stop-check.js';
+
+/** What the operator CLI drives: the same controller, activity check and pre-warm service as the functions. */
+export interface CtlRuntime {
+  backend: 'aws' | 'simulated';
+  controller: GroupController;
+  activity: LiveActivity;
+  /** Built on first use: only the pre-warm commands need the scheduling variables. */
+  prewarm(): PrewarmService;
+  timeZone(): string;
+}
+
+const SIMULATED_DEFAULTS = { SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb', MEETING_BASE_URL: 'http://localhost:8080/_meet', ...SIMULATED_SCHEDULING_ENV };
+
+/**
+ * The runtime from the environment. `CONTROLLER_BACKEND=simulated` runs against a fresh in-process simulated
+ * group (asleep unless SIM_AWAKE=true, with SIM_PARTICIPANTS people meeting), so every command can be tried
+ * without an AWS account; each run starts from scratch.
+ */
+export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRuntime {
+  const simulated = env.CONTROLLER_BACKEND === 'simulated';
+  const full: Env = simulated ? { ...SIMULATED_DEFAULTS, ...env } : env;
+  const r = new EnvReader(full);
+  const config = readWatchConfig(r);
+  r.done();
+  const prewarmConfig = () => {
+    const pr = new EnvReader(full);
+    const settings = readPrewarmConfig(pr);
+    pr.done();
+    return settings;
+  };
+  let prewarm: PrewarmService | undefined;
+  if (simulated) {
+    const group = new SimulatedServiceGroup(config.members, clock, { startDelayMs: 0, stopDelayMs: 0, healthChecks: true });
+    if (/^(1|true|yes)$/i.test(env.SIM_AWAKE ?? '')) for (const m of config.members) group.setDesired(m.id, 1);
+    // One in-process run has no time to wait for repeated probes: the simulated meeting URL answers at once.
+    const controller = new GroupController(group, new FixedProbe(true), clock, { ...config.controller, probeSuccessesRequired: 1, probeIntervalMs: 0 });
+    const participants = Number(env.SIM_PARTICIPANTS ?? 0) || 0;
+    const activity: LiveActivity = {
+      read: async () => ((await group.allRunning())
+        ? { kind: 'known', participants, conferences: participants > 0 ? 1 : 0, recording: false }
+        : unknownActivity('no running task to read')),
+    };
+    const schedules = new MemorySchedules(clock);
+    return {
+      backend: 'simulated', controller, activity,
+      prewarm: () => (prewarm ??= new PrewarmService(schedules, controller, clock, prewarmConfig())),
+      timeZone: () => full.TIME_ZONE ?? 'UTC',
+    };
+  }
+  const { group, source } = createWatchRuntime(config, clock);
+  const controller = createController(config, {}, group, undefined, clock);
+  return {
+    backend: 'aws', controller, activity: liveActivity(group, source),
+    prewarm: () => {
+      const settings = prewarmConfig();
+      return (prewarm ??= new PrewarmService(createSchedules(config, settings, clock), controller, clock, settings));
+    },
+    timeZone: () => full.TIME_ZONE ?? 'UTC',
+  };
+}

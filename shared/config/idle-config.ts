@@ -1,0 +1,42 @@
+import type { IdleSettings } from '../domain/idle-decision.js';
+import { readWatchConfig, type WatchConfig } from './activity-config.js';
+import { EnvReader, type Env } from './env-reader.js';
+
+export interface IdleShutdownConfig extends WatchConfig {
+  noJoinAlarmName: string;
+  emptyAlarmName: string;
+  idle: IdleSettings;
+  /** The `service` dimension of the wake function's WakeRequests metric (its POWERTOOLS_SERVICE_NAME). */
+  wakeMetricService: string;
+}
+
+const ALARM_NAME = /^[^\p{Cc}]{1,255}$/u;
+
+/** Idle shutdown: the watcher's settings plus the two alarms, their windows and the stop grace. */
+export function loadIdleShutdownConfig(env: Env = process.env): IdleShutdownConfig {
+  const r = new EnvReader(env);
+  const watch = readWatchConfig(r);
+  const noJoinAlarmName = alarmName(r, 'NO_JOIN_ALARM_NAME');
+  const emptyAlarmName = alarmName(r, 'EMPTY_ALARM_NAME');
+  if (noJoinAlarmName && noJoinAlarmName === emptyAlarmName) r.fail('NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME must be different alarms');
+  const config: IdleShutdownConfig = {
+    ...watch,
+    noJoinAlarmName,
+    emptyAlarmName,
+    // A CloudWatch alarm on 1-minute periods can look back at most one day.
+    idle: {
+      noJoinMs: r.int('NO_JOIN_MINUTES', 10, 1, 1440) * 60_000,
+      emptyMs: r.int('EMPTY_MINUTES', 15, 1, 1440) * 60_000,
+      graceMs: r.int('STOP_GRACE_MINUTES', 5, 0, 120) * 60_000,
+    },
+    wakeMetricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero'),
+  };
+  r.done();
+  return config;
+}
+
+function alarmName(r: EnvReader, name: string): string {
+  const value = r.string(name);
+  if (value && !ALARM_NAME.test(value)) r.fail(`${name} must be a CloudWatch alarm name of 1-255 characters`);
+  return value;
+}

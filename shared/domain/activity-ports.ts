@@ -1,0 +1,53 @@
+import type { Activity } from './activity.js';
+import type { HttpAnswer } from './jitsi-stats.js';
+import type { MemberSnapshot } from './service-group.js';
+
+/** A running task as the activity readers need it (ECS DescribeTasks, or the simulation). */
+export interface RunningTaskInfo {
+  member: string;
+  privateIp?: string;
+  startedAt?: Date;
+}
+
+/** Port: the cheap ECS view the watcher and the idle shutdown need (EcsServiceGroup, SimulatedServiceGroup). */
+export interface GroupTasks {
+  /** Desired and running counts only: one DescribeServices per cluster, no task calls. */
+  describeServices(): Promise<MemberSnapshot[]>;
+  runningTasks(): Promise<RunningTaskInfo[]>;
+}
+
+/** Port: live activity of the given running tasks. Implementations never throw; failures are `unknown`. */
+export interface ActivitySource {
+  read(tasks: readonly RunningTaskInfo[]): Promise<Activity>;
+}
+
+/** Port: one HTTP GET of a stats endpoint on a task IP. Never throws; failures are `{ kind: 'failed' }`. */
+export interface StatsFetcher {
+  get(ip: string, port: number, path: string, accept?: string): Promise<HttpAnswer>;
+}
+
+export type GroupMetricName = 'Participants' | 'Conferences' | 'ActivityUnknown';
+export interface GroupDatapoint {
+  name: GroupMetricName;
+  value: number;
+}
+
+/** Port: the watcher's group metrics (CloudWatch PutMetricData, dimension Group). */
+export interface MetricsPublisher {
+  publish(datapoints: readonly GroupDatapoint[], at: Date): Promise<void>;
+}
+
+/** Port: how many wake requests arrived in a time range (the WakeRequests metric). */
+export interface WakeLedger {
+  wakeRequestsBetween(from: Date, to: Date): Promise<number>;
+}
+
+/** Port: the highest published Participants value in a time range; undefined when there is no datapoint. */
+export interface ParticipantHistory {
+  maxParticipantsBetween(from: Date, to: Date): Promise<number | undefined>;
+}
+
+/** Port: put an idle alarm back to OK so it fires again if the room stays empty (see docs/idle-shutdown.md). */
+export interface AlarmControl {
+  rearm(alarmName: string, reason: string): Promise<void>;
+}

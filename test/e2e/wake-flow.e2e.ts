@@ -1,0 +1,65 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, VIEWPORTS, type ViewportName } from './support/browser.js';
+import { apiStatus, groupDesired, redirectDeadlineMs, startApp, startDelayMs, type App } from './support/local-app.js';
+import { STEP_ORDER, watchContext } from './support/page-watch.js';
+
+const ROOM = 'Team-Standup_42';
+const LINK_SUFFIX = `/${ROOM}?jwt=abc#config.startWithAudioMuted=true`;
+
+describe('meeting link in Chromium: waiting page → meeting (npm start\'s server and simulated group)', () => {
+  let browser: Browser;
+  let app: App | undefined;
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser?.close(); });
+  afterEach(async () => { await app?.close(); app = undefined; });
+
+  it.each<ViewportName>(['desktop', 'phone'])('%s: wakes the group and lands on the meeting with room, query and fragment intact, in time', async (viewport) => {
+    // Arrange
+    app = await startApp();
+    const { deadlineMs, explain } = redirectDeadlineMs(app);
+    const before = await apiStatus(app);
+    const context = await browser.newContext(VIEWPORTS[viewport]);
+    const watch = await watchContext(context, app.url);
+    const page = await context.newPage();
+    const meetingUrl = `${app.url}/_meet${LINK_SUFFIX}`;
+
+    // Act: "click" the link, then wait until the page has replaced itself with the meeting.
+    const clickedAt = performance.now();
+    const clickedAtEpoch = Date.now();
+    const response = await page.goto(`${app.url}${LINK_SUFFIX}`, { waitUntil: 'commit' });
+    await page.waitForURL(meetingUrl, { timeout: deadlineMs + 10_000, waitUntil: 'commit' });
+    const clickToRedirectMs = Math.round(performance.now() - clickedAt);
+    await page.waitForLoadState('load');
+    const meetingRoom = await page.locator('#room').textContent();
+    const after = await apiStatus(app);
+    const desired = await groupDesired(app);
+    const sequence = watch.sequence();
+    const wakePosts = watch.requests.filter((u) => u === `${app!.url}/api/wake`).length;
+    await context.close();
+
+    console.log([
+      `[${viewport}] click-to-redirect ${clickToRedirectMs} ms (deadline ${deadlineMs} ms = ${explain})`,
+      `[${viewport}] phases: ${sequence.join(' → ')}`,
+      ...watch.snapshots.map((s) => `  +${s.at - clickedAtEpoch} ms  ${s.phase.padEnd(7)} ${s.states}`),
+    ].join('\n'));
+
+    // Assert
+    expect(before.phase).toBe('asleep');
+    expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(meetingUrl);
+    expect(meetingRoom).toBe(ROOM);
+    expect(clickToRedirectMs).toBeLessThanOrEqual(deadlineMs);
+    // Not faster than the simulated start either: that would mean it redirected without waiting for the wake.
+    expect(clickToRedirectMs).toBeGreaterThanOrEqual(startDelayMs());
+    expect(sequence[0]).toBe('asleep(asleep)');
+    expect(sequence).toContain('waking(starting)');
+    expect(sequence.at(-1)).toBe('ready(ready)');
+    const steps = sequence.map((s) => STEP_ORDER.indexOf(/\((\w*)\)/.exec(s)![1]!));
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(wakePosts).toBeGreaterThanOrEqual(2); // the page re-asserts the wake while it polls
+    expect(after.phase).toBe('ready');
+    expect(desired).toEqual([1, 1]);
+    expect(app.group?.calls.map((c) => `${c.op} ${c.member}`)).toEqual(['wake local/jitsi-web', 'wake local/jitsi-jvb']);
+    expect(watch.problems()).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { functionArn, logicalId, synthStack } from './infra-fixtures.js';
+
+describe('idle alarms and dashboard', () => {
+  const { stack, template } = synthStack();
+  const idleShutdown = functionArn(stack, 'IdleShutdown');
+  const alarm = (name: string, minutes: number) => ({
+    AlarmName: name,
+    Namespace: 'JitsiScaleToZero',
+    MetricName: 'Participants',
+    Dimensions: [{ Name: 'Group', Value: 'jitsi' }],
+    Statistic: 'Maximum',
+    Period: 60,
+    ComparisonOperator: 'LessThanThreshold',
+    Threshold: 1,
+    EvaluationPeriods: minutes,
+    DatapointsToAlarm: minutes,
+    // Missing data (asleep, or activity unknown) must never look idle.
+    TreatMissingData: 'notBreaching',
+    AlarmActions: [idleShutdown],
+  });
+
+  it('has the two idle timers with N-of-N one-minute datapoints and a Lambda action', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', alarm('TestStack-jitsi-no-join', 10));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', alarm('TestStack-jitsi-empty', 15));
+  });
+
+  it('allows CloudWatch alarms to invoke the idle shutdown, scoped to each alarm', () => {
+    for (const id of ['IdleAlarms/NoJoin', 'IdleAlarms/Empty']) {
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: idleShutdown,
+        Principal: 'lambda.alarms.cloudwatch.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [logicalId(stack, id), 'Arn'] },
+      });
+    }
+  });
+
+  it('uses the configured timer lengths', () => {
+    const custom = synthStack({ noJoinMinutes: 5, emptyMinutes: 30, groupName: 'team' });
+
+    custom.template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'TestStack-team-no-join', EvaluationPeriods: 5, DatapointsToAlarm: 5, Dimensions: [{ Name: 'Group', Value: 'team' }] });
+    custom.template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'TestStack-team-empty', EvaluationPeriods: 30, DatapointsToAlarm: 30 });
+  });
+
+  it('shows tasks, participants, wakes, stops and wake-to-ready time on one dashboard', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'TestStack-jitsi' });
+    const body = JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0]!.Properties.DashboardBody);
+
+    for (const needle of ['DesiredTaskCount', 'RunningTaskCount', 'jitsi-web', 'jitsi-jvb', 'Participants', 'Wakes', 'Stops', 'WakeToReadySeconds']) {
+      expect(body).toContain(needle);
+    }
+  });
+
+  it('can leave the dashboard out (it costs $3/month beyond three free ones)', () => {
+    synthStack({ dashboardEnabled: false }).template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+  });
+
+  it('deploys alarms without an action when the idle shutdown is not deployed', () => {
+    const partial = synthStack({}, { functions: ['wake', 'watch', 'probe'] });
+
+    partial.template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    partial.template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'TestStack-jitsi-no-join', AlarmActions: Match.absent() });
+  });
+});

@@ -1,0 +1,55 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { functionArn, logicalId, synthStack } from './infra-fixtures.js';
+
+describe('wake HTTP API', () => {
+  const { stack, template } = synthStack();
+
+  it('sends every path ($default) to the wake function with payload format 2.0', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      IntegrationUri: functionArn(stack, 'Wake'),
+      PayloadFormatVersion: '2.0',
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: functionArn(stack, 'Wake'),
+      Principal: 'apigateway.amazonaws.com',
+    });
+  });
+
+  it('throttles the stage and logs access without the path (room names)', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [logicalId(stack, 'WakeApi/AccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+    });
+    const format = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties.AccessLogSettings.Format as string;
+    expect(format).not.toMatch(/\$context\.(path|routeKey)/);
+  });
+
+  it('outputs the wake URL', () => {
+    template.hasOutput('WakeUrl', { Description: Match.stringLikeRegexp('Meeting links') });
+  });
+
+  it('takes configured throttling and an optional custom domain with an existing certificate', () => {
+    const certificateArn = 'arn:aws:acm:eu-central-1:123456789012:certificate/0f7a8b2c-1d2e-4f50-9a6b-7c8d9e0f1a2b';
+    const custom = synthStack({ throttleRateLimit: 2, throttleBurstLimit: 5, domainName: 'join.example.org', certificateArn });
+
+    custom.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 5 } });
+    custom.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'join.example.org',
+      DomainNameConfigurations: [Match.objectLike({ CertificateArn: certificateArn, EndpointType: 'REGIONAL' })],
+    });
+    custom.template.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { Stage: '$default' });
+    custom.template.hasOutput('WakeUrl', { Value: 'https://join.example.org/' });
+    custom.template.hasOutput('CustomDomainTarget', {});
+    template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+  });
+});

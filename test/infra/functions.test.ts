@@ -1,0 +1,94 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { CREATE_REQUIRE_BANNER } from '../../infra/constructs/controller-function.js';
+import { FUNCTION_SPECS } from '../../infra/constructs/function-catalog.js';
+import { ScaleToZeroStack } from '../../infra/stack.js';
+import { exampleConfig, functionArn, logicalId, synthStack } from './infra-fixtures.js';
+
+describe('controller functions', () => {
+  const { stack, template } = synthStack();
+
+  it('deploys the six functions on nodejs24.x / arm64 with their memory and timeout', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 6);
+    for (const [id, spec] of [['Wake', FUNCTION_SPECS.wake], ['Probe', FUNCTION_SPECS.probe], ['IdleShutdown', FUNCTION_SPECS['idle-shutdown']]] as const) {
+      template.hasResource('AWS::Lambda::Function', {
+        Properties: Match.objectLike({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          MemorySize: spec.memorySize,
+          Timeout: spec.timeout.toSeconds(),
+          LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logicalId(stack, `${id}/Logs`) } },
+        }),
+      });
+    }
+    const runtimes = Object.values(template.findResources('AWS::Lambda::Function')).map((r) => r.Properties.Runtime);
+    expect(new Set(runtimes)).toEqual(new Set(['nodejs24.x']));
+  });
+
+  it('gives every function its own log group with the configured retention', () => {
+    // Six function log groups plus the API access log group.
+    template.resourceCountIs('AWS::Logs::LogGroup', 7);
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('starts each role with write access to its own log group only (no AWS managed policies)', () => {
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: logicalId(stack, 'Wake/Role') }],
+      PolicyDocument: { Statement: Match.arrayWith([{ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalId(stack, 'Wake/Logs'), 'Arn'] } }]) },
+    });
+  });
+
+  it('wires the environment contract of docs/CONTRACTS.md', () => {
+    const envOf = (id: string) => template.findResources('AWS::Lambda::Function')[logicalId(stack, `${id}/Function`)]!.Properties.Environment.Variables;
+    const common = {
+      SERVICE_GROUP: 'arn:aws:ecs:eu-central-1:123456789012:service/jitsi/jitsi-web,arn:aws:ecs:eu-central-1:123456789012:service/jitsi/jitsi-jvb',
+      MEETING_BASE_URL: 'https://meet.example.org',
+      CONTROLLER_BACKEND: 'aws',
+      GROUP_NAME: 'jitsi',
+      METRIC_NAMESPACE: 'JitsiScaleToZero',
+      POWERTOOLS_SERVICE_NAME: 'jitsi-scale-to-zero',
+    };
+
+    expect(envOf('Wake')).toMatchObject({
+      ...common,
+      PREWARM_TOKEN_PARAMETER: '/jitsi/prewarm-token',
+      PREWARM_FUNCTION_ARN: functionArn(stack, 'Prewarm'),
+      SCHEDULE_GROUP_NAME: expect.stringMatching(/^TestStack-Controller-Schedules-OneTimeGroup-/),
+      SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [logicalId(stack, 'Schedules/OneTimeRole'), 'Arn'] },
+      TIME_ZONE: 'Europe/Berlin',
+    });
+    expect(envOf('Watch')).toMatchObject({ ...common, ACTIVITY_SOURCE: 'probe', PROBE_FUNCTION_NAME: { Ref: logicalId(stack, 'Probe/Function') }, JICOFO_STATS_PORT: '8888', JVB_STATS_PORT: '8080' });
+    expect(envOf('IdleShutdown')).toMatchObject({
+      ...common,
+      NO_JOIN_ALARM_NAME: 'TestStack-jitsi-no-join',
+      EMPTY_ALARM_NAME: 'TestStack-jitsi-empty',
+      NO_JOIN_MINUTES: '10',
+      EMPTY_MINUTES: '15',
+      STOP_GRACE_MINUTES: '5',
+      PROBE_FUNCTION_NAME: { Ref: logicalId(stack, 'Probe/Function') },
+    });
+    expect(envOf('PowerDown')).toMatchObject({ ...common, POWER_DOWN_POLICY: 'defer', POWER_DOWN_RECHECK_MINUTES: '15', POWER_DOWN_MAX_DEFER_MINUTES: '240', TIME_ZONE: 'Europe/Berlin' });
+    expect(envOf('Prewarm')).toMatchObject(common);
+    // The probe gets ports and timeout only: it makes no AWS calls.
+    expect(Object.keys(envOf('Probe')).sort()).toEqual(['JICOFO_STATS_PORT', 'JVB_STATS_PORT', 'METRIC_NAMESPACE', 'POWERTOOLS_SERVICE_NAME', 'STATS_TIMEOUT_MS']);
+  });
+
+  it('never puts the pre-warm token itself into the environment', () => {
+    const variables = Object.values(template.findResources('AWS::Lambda::Function')).flatMap((r) => Object.keys(r.Properties.Environment.Variables));
+
+    expect(variables.filter((v) => /TOKEN/.test(v))).toEqual(['PREWARM_TOKEN_PARAMETER']);
+  });
+
+  it('uses NodejsFunction with the house bundling settings when building real code (bundling skipped here)', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const real = new ScaleToZeroStack(app, 'Bundled', { config: exampleConfig(), code: 'bundle', functions: ['wake'] });
+    const wake = real.controller.functions.wake!.function;
+
+    Template.fromStack(real).hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+    expect(wake.constructor.name).toBe('NodejsFunction');
+    expect(CREATE_REQUIRE_BANNER).toMatch(/createRequire.*import\.meta\.url/);
+  });
+});

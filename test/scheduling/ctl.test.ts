@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ManualClock } from '../../shared/adapters/memory/simulated-group.js';
+import { DependencyError } from '../../shared/domain/errors.js';
+import type { Env } from '../../shared/config/env-reader.js';
+import { main, USAGE } from '../../local/ctl.js';
+import { ctlRuntimeFromEnv, type CtlRuntime } from '../../local/ctl-runtime.js';
+
+const SIM = { CONTROLLER_BACKEND: 'simulated', TIME_ZONE: 'Europe/Berlin' };
+
+/** Runs the CLI in-process; `prepare` may reach into the runtime (e.g. to make activity unknown). */
+async function ctl(args: string[], env: Env = SIM, prepare?: (rt: CtlRuntime) => void) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let runtime: CtlRuntime | undefined;
+  const code = await main(args, {
+    env,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    runtime: (e) => {
+      runtime ??= ctlRuntimeFromEnv(e, new ManualClock());
+      prepare?.(runtime);
+      return runtime;
+    },
+  });
+  return { code, out: out.join('\n'), err: err.join('\n'), json: () => JSON.parse(out.join('\n')) as Record<string, unknown> };
+}
+
+describe('operator CLI', () => {
+  it('prints help with exit 0, and usage with exit 2 for unknown commands', async () => {
+    expect(await ctl(['--help'])).toMatchObject({ code: 0, out: USAGE });
+    const bad = await ctl(['scale-up']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown command or arguments: scale-up[\s\S]*Usage:/);
+    expect((await ctl(['down', '--now'])).code).toBe(2);
+  });
+
+  it('status reports the phase and members; --json gives one object', async () => {
+    const human = await ctl(['status']);
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/^phase: asleep — The meeting service is asleep\.\n {2}local\/jitsi-web +desired 0/);
+    const json = await ctl(['--json', 'status']);
+    expect(json.json()).toMatchObject({ phase: 'asleep', exitCode: 0, members: [{ id: 'local/jitsi-web' }, { id: 'local/jitsi-jvb' }] });
+  });
+
+  it('up wakes the group', async () => {
+    const res = await ctl(['up', '--json']);
+    expect(res.code).toBe(0);
+    expect(res.json()).toMatchObject({ action: 'wake', scaledUp: ['local/jitsi-web', 'local/jitsi-jvb'] });
+  });
+
+  it('down refuses with exit 1 while a meeting is live, and stops nothing', async () => {
+    const res = await ctl(['down'], { ...SIM, SIM_AWAKE: 'true', SIM_PARTICIPANTS: '2' });
+    expect(res.code).toBe(1);
+    expect(res.err).toBe('refused: meeting live: 2 participant(s) in 1 conference(s)\nnothing was stopped; use "down --force" to stop anyway');
+  });
+
+  it('down refuses while activity is unknown', async () => {
+    const res = await ctl(['down', '--json'], { ...SIM, SIM_AWAKE: 'true' }, (rt) => {
+      rt.activity.read = async () => ({ kind: 'unknown', reason: 'probe timed out' });
+    });
+    expect(res.code).toBe(1);
+    expect(res.json()).toMatchObject({ action: 'refused', reason: 'live activity is unknown, never treated as idle (probe timed out)', exitCode: 1 });
+  });
+
+  it('down --force stops during a meeting and says so; down stops an idle group', async () => {
+    const forced = await ctl(['down', '--force', '--json'], { ...SIM, SIM_AWAKE: 'true', SIM_PARTICIPANTS: '2' });
+    expect(forced.code).toBe(0);
+    expect(forced.json()).toMatchObject({ action: 'sleep', forced: true, scaledDown: ['local/jitsi-web', 'local/jitsi-jvb'] });
+    const idle = await ctl(['down'], { ...SIM, SIM_AWAKE: 'true' });
+    expect(idle.code).toBe(0);
+    expect(idle.out).toMatch(/^stopped local\/jitsi-web, local\/jitsi-jvb \(desired → 0\)\n/);
+    expect((await ctl(['down'])).out).toMatch(/^already asleep/);
+  });
+
+  it('prewarm schedules, lists and cancels on one runtime', async () => {
+    let runtime: CtlRuntime | undefined;
+    const shared = (e: Env) => (runtime ??= ctlRuntimeFromEnv(e, new ManualClock()));
+    const run = async (args: string[]) => {
+      const out: string[] = [];
+      const code = await main(args, { env: SIM, out: (t) => out.push(t), err: (t) => out.push(t), runtime: shared });
+      return { code, out: out.join('\n') };
+    };
+    expect(await run(['prewarm', '2026-11-27T09:00:00+01:00'])).toEqual({
+      code: 0,
+      out: 'scheduled prewarm-20261127T080000Z: wakes at 2026-11-27T07:50:00Z (2026-11-27 08:50:00 Europe/Berlin) for the meeting at 2026-11-27T08:00:00Z (2026-11-27 09:00:00 Europe/Berlin)',
+    });
+    expect((await run(['prewarm', '--list'])).out).toBe('prewarm-20261127T080000Z  meeting 2026-11-27T08:00:00Z (2026-11-27 09:00:00 Europe/Berlin)  wakes 2026-11-27T07:50:00Z (2026-11-27 08:50:00 Europe/Berlin)');
+    expect(await run(['prewarm', '--cancel', 'prewarm-20261127T080000Z'])).toEqual({ code: 0, out: 'cancelled prewarm-20261127T080000Z' });
+    expect((await run(['prewarm', '--cancel', 'prewarm-20261127T080000Z'])).code).toBe(1);
+    expect((await run(['prewarm', '--cancel', 'power-down-recheck-20261127T020000Z-1'])).code).toBe(2);
+    expect((await run(['prewarm', '--list'])).out).toBe('no pre-warms scheduled');
+  });
+
+  it('prewarm rejects past and malformed times with exit 2', async () => {
+    expect(await ctl(['prewarm', '2026-11-26T11:00:00Z'])).toMatchObject({ code: 2, err: expect.stringMatching(/in the past/) });
+    expect(await ctl(['prewarm', 'tomorrow'])).toMatchObject({ code: 2, err: expect.stringMatching(/not an ISO 8601 time/) });
+  });
+
+  it('exits 2 naming every missing variable, and 1 when AWS fails', async () => {
+    const config = await ctl(['status'], { CONTROLLER_BACKEND: 'aws' });
+    expect(config.code).toBe(2);
+    expect(config.err).toMatch(/SERVICE_GROUP is required.*MEETING_BASE_URL is required/);
+    const failing = await ctl(['up'], SIM, (rt) => {
+      rt.controller.wake = async () => { throw new DependencyError('wake local/jitsi-web failed: AWS is throttling requests', true); };
+    });
+    expect(failing).toMatchObject({ code: 1, err: 'failed: wake local/jitsi-web failed: AWS is throttling requests' });
+  });
+
+  it('runs as `npm run ctl` against the simulated backend', () => {
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const run = (args: string[], env: Record<string, string> = {}) =>
+      spawnSync(tsx, ['local/ctl.ts', ...args], { env: { ...process.env, ...SIM, ...env }, encoding: 'utf8', timeout: 20_000 });
+    const status = run(['--json', 'status']);
+    expect(status.status).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ phase: 'asleep' });
+    const refused = run(['down'], { SIM_AWAKE: 'true', SIM_PARTICIPANTS: '1' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^refused: meeting live/);
+  }, 30_000);
+});
