@@ -24,14 +24,38 @@ export async function clickToRedirect(env: Record<string, string> = {}) {
     }
     const again = await fetch(`${app.url}/bench-room?jwt=x`, { redirect: 'manual' });
     const seconds = round((performance.now() - t0) / 1000, 2);
+    const leave = await lastLeaveToZero(app.url, () => app.group!.describe());
     return {
       clickToRedirectSeconds: seconds,
       polls,
       redirectStatus: again.status,
       startDelaySeconds: Number(env.SIM_START_DELAY_SECONDS ?? process.env.SIM_START_DELAY_SECONDS ?? 20),
       pollIntervalSeconds: app.config.pollIntervalSeconds,
+      ...leave,
     };
   } finally {
     await app.close();
   }
+}
+
+/**
+ * One participant joins (the meeting page's heartbeat), stays 30 s, then leaves (the page's leave beacon);
+ * measured: leaving to zero running tasks, with the local idle windows (LOCAL_* variables).
+ */
+async function lastLeaveToZero(url: string, describe: () => Promise<Array<{ desired: number; running: number }>>) {
+  const beat = (path: string) => fetch(`${url}/_meet/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'bench', room: 'bench-room' }) });
+  const joinedAt = performance.now();
+  while (performance.now() - joinedAt < 30_000) {
+    await beat('_heartbeat');
+    await new Promise((r) => setTimeout(r, 5000));
+  }
+  await beat('_leave');
+  const leftAt = performance.now();
+  for (;;) {
+    const members = await describe();
+    if (members.every((m) => m.desired === 0 && m.running === 0)) break;
+    if (performance.now() - leftAt > 10 * 60_000) throw new Error('not back to zero within 10 minutes');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { lastLeaveToZeroSeconds: round((performance.now() - leftAt) / 1000, 2) };
 }

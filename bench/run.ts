@@ -7,6 +7,7 @@ import { benchFunctions } from './functions.js';
 import { warmLatency } from './warm.js';
 import { wakeBurstCalls } from './wake-calls.js';
 import { clickToRedirect } from './local-flow.js';
+import { idleShutdownCalls, watcherCalls } from './watch-calls.js';
 import { round } from './stats.js';
 
 /**
@@ -49,10 +50,19 @@ const fmt = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${
 row('AWS calls: one wake (2 members)', fmt(calls.wakeOnce!), 'one UpdateService per member');
 row('AWS calls: 200 concurrent wakes', fmt(calls.wake200Concurrent!), `${calls.wake200Concurrent!.UpdateService === 2 ? 'within' : 'OVER'}: one UpdateService per member`);
 
+calls.watcherAwake = await watcherCalls(true);
+calls.watcherAsleep = await watcherCalls(false);
+const idle = await idleShutdownCalls();
+calls.idleShutdownStop = idle.calls;
+row('AWS calls: one watcher run, awake (warm)', fmt(calls.watcherAwake));
+row('AWS calls: one watcher run, asleep', fmt(calls.watcherAsleep), 'no probe, no datapoint');
+row(`AWS calls: one idle shutdown (${idle.action})`, fmt(calls.idleShutdownStop));
+
 if (process.env.BENCH_SKIP_LOCAL !== '1') {
   const flow = await clickToRedirect();
   result.localFlow = flow;
   row('local: click to redirect', `${flow.clickToRedirectSeconds} s`, `start delay ${flow.startDelaySeconds} s + poll ${flow.pollIntervalSeconds} s`);
+  row('local: last participant leaving to zero tasks', `${flow.lastLeaveToZeroSeconds} s`, 'local windows: watcher 5 s, empty room 20 s');
 }
 
 await writeFile(join(OUT, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
