@@ -53,7 +53,8 @@ export const PAGE_SCRIPT = `
       if (i === reached) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
     });
     if (status.phase !== lastPhase) { el('phase').textContent = cfg.phaseText[status.phase] || status.phase; lastPhase = status.phase; }
-    el('detail').textContent = status.message;
+    // Before the first wake answer the group is still asleep; say what is happening rather than "asleep".
+    el('detail').textContent = status.phase === 'asleep' ? cfg.phaseText.asleep : status.message;
     if (typeof status.elapsedSeconds === 'number') startedAt = Date.now() - status.elapsedSeconds * 1000;
     el('help').hidden = status.phase !== 'error';
     tickClock();
