@@ -53,7 +53,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
       stopDelayMs: 2000,
       healthChecks: true,
     });
-    const probe = new HttpReadinessProbe(config.meetingBaseUrl, config.probePaths, config.probeTimeoutMs);
+    const probe = new HttpReadinessProbe(config.readinessBaseUrl, config.probePaths, config.probeTimeoutMs);
     controller = new GroupController(group, probe, clock, config.controller, events);
   } else {
     controller = createController(config, events);

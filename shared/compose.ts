@@ -24,7 +24,7 @@ export function createController(
   config: CoreConfig,
   events: ControllerEvents,
   group: ServiceGroup = createServiceGroup(config),
-  probe: ReadinessProbe = new HttpReadinessProbe(config.meetingBaseUrl, config.probePaths, config.probeTimeoutMs),
+  probe: ReadinessProbe = new HttpReadinessProbe(config.readinessBaseUrl, config.probePaths, config.probeTimeoutMs),
   clock: Clock = systemClock,
 ): GroupController {
   return new GroupController(group, probe, clock, config.controller, events);
