@@ -21,9 +21,16 @@ export interface LocalAppOptions {
   quiet?: boolean;
 }
 
-/** Local defaults: the simulated backend, short windows, the simulated meeting site on this server. */
+/**
+ * Local defaults: the simulated backend, short windows, the simulated meeting site on this server. With the
+ * simulated backend the link mode defaults to `canonical`: this server is the meeting domain (it plays
+ * CloudFront) and /_meet is the origin the readiness probe asks; `LINK_MODE=wake-url` plays API Gateway with
+ * the meeting at /_meet instead.
+ */
 export function localEnv(port: number, env: Record<string, string | undefined>): Record<string, string | undefined> {
   const simulated = (env.CONTROLLER_BACKEND ?? 'simulated') === 'simulated';
+  const canonical = (env.LINK_MODE ?? (simulated ? 'canonical' : 'wake-url')) === 'canonical';
+  const origin = `http://localhost:${port}${MEET_PREFIX}`;
   return {
     SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
     EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
@@ -32,7 +39,7 @@ export function localEnv(port: number, env: Record<string, string | undefined>):
     STATUS_CACHE_MS: '500',
     ...env,
     CONTROLLER_BACKEND: simulated ? 'simulated' : env.CONTROLLER_BACKEND,
-    MEETING_BASE_URL: simulated ? `http://localhost:${port}${MEET_PREFIX}` : env.MEETING_BASE_URL,
+    ...(simulated ? { LINK_MODE: env.LINK_MODE ?? 'canonical', MEETING_BASE_URL: canonical ? `http://localhost:${port}` : origin, READINESS_BASE_URL: origin } : {}),
   };
 }
 
@@ -72,6 +79,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     wakeHandler,
     port,
     simulation: sim ? { jitsi, isRunning: () => sim.allRunning() } : undefined,
+    front: config.linkMode === 'canonical' ? 'cloudfront' : 'api-gateway',
   });
   // Show phase changes even while nobody polls.
   const monitor = setInterval(() => { void controller.status().catch((e: unknown) => say(`status failed: ${String(e)}`)); }, 1000);

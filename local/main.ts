@@ -9,7 +9,7 @@ try {
     ? `simulated group (${app.config.members.map((m) => m.id).join(' + ')}, start delay ${process.env.SIM_START_DELAY_SECONDS ?? 20} s)`
     : `AWS service group ${app.config.members.map((m) => m.id).join(', ')}`;
   say(`jitsi scale-to-zero controller, local mode, driving the ${backend}`);
-  say(`open ${app.url}/my-meeting to wake it; status at ${app.url}/api/status; Ctrl+C to stop`);
+  say(`open ${app.url}/my-meeting to wake it; status at ${app.url}/_stz/status; Ctrl+C to stop`);
   const stop = () => { void app.close().then(() => process.exit(0)); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
