@@ -25,6 +25,8 @@ export async function simulatedOrigin(method: string, path: string, body: string
   if (path === '' || path === '/' || path === '/http-bind') {
     return answer(200, path === '/http-bind' ? 'It works! (simulated Prosody)' : 'Simulated Jitsi web', { 'content-type': 'text/html' });
   }
+  // The simulated site has no icon; a 404 here would only add console noise to every meeting page.
+  if (path === '/favicon.ico') return answer(204, '', {});
   if (method === 'POST' && (path === '/_heartbeat' || path === '/_leave')) {
     try {
       const { id, room } = JSON.parse(body) as { id?: unknown; room?: unknown };

@@ -117,8 +117,10 @@ export const PAGE_SCRIPT = `
     if (stuck) return later(jitter(cfg.pollMs * 4));
     if (cfg.join.kind === 'redirect') return go(function(){ location.replace(cfg.join.url + location.hash); });
     fetch(location.href.split('#')[0], { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' }).then(function(res){
-      return res.ok && !res.headers.get(cfg.marker);
-    }, function(){ return false; }).then(function(meeting){
+      var meeting = res.ok && !res.headers.get(cfg.marker);
+      // Finish the request before navigating, or the browser reports it as aborted.
+      return res.text().then(function(){ return meeting; });
+    }).catch(function(){ return false; }).then(function(meeting){
       if (meeting) return reload(status);
       readyChecks += 1;
       if (readyChecks >= cfg.readyChecks) notOpening('');
