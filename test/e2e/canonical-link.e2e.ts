@@ -161,7 +161,9 @@ describe('canonical meeting link in Chromium: reloads, throttling, odd answers a
     app = await startApp();
     // Our own failover page, as CloudFront would keep serving it if the origin flapped after "ready".
     const failover = await fetch(`${app.url}/${ROOM}?jwt=abc`, { headers: BROWSER_UA });
-    const failoverPage = { status: 200, headers: Object.fromEntries(failover.headers), body: await failover.text() };
+    const headers: Record<string, string> = {};
+    failover.headers.forEach((value, name) => { headers[name] = value; });
+    const failoverPage = { status: 200, headers, body: await failover.text() };
     await fetch(`${app.url}/_stz/wake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     await waitFor('the group to be ready', 20_000, async () => ((await apiStatus(app!)).phase === 'ready' ? true : undefined), 250);
     const context = await browser.newContext(VIEWPORTS.desktop);
