@@ -1,7 +1,9 @@
 import { GroupController, type ControllerEvents } from './domain/controller.js';
 import { systemClock, type Clock, type ReadinessProbe, type ServiceGroup } from './domain/service-group.js';
 import { EcsServiceGroup } from './adapters/aws/ecs-service-group.js';
-import { createAutoScalingClient, createEcsClient, type ClientProfile } from './adapters/aws/clients.js';
+import { createAutoScalingClient, createCloudWatchClient, createEcsClient, type ClientProfile } from './adapters/aws/clients.js';
+import { CloudWatchAlarmControl } from './adapters/aws/cloudwatch-history.js';
+import { AlarmResettingGroup } from './domain/alarm-reset.js';
 import { HttpReadinessProbe } from './adapters/http/readiness-probe.js';
 import { SimulatedServiceGroup } from './adapters/memory/simulated-group.js';
 import type { CoreConfig } from './config/core-config.js';
@@ -27,5 +29,13 @@ export function createController(
   probe: ReadinessProbe = new HttpReadinessProbe(config.meetingBaseUrl, config.probePaths, config.probeTimeoutMs),
   clock: Clock = systemClock,
 ): GroupController {
-  return new GroupController(group, probe, clock, config.controller, events);
+  return new GroupController(withAlarmReset(config, group, events), probe, clock, config.controller, events);
+}
+
+/** Every wake and stop resets the idle alarms to OK (shared/domain/alarm-reset.ts) when they are configured. */
+function withAlarmReset(config: CoreConfig, group: ServiceGroup, events: ControllerEvents): ServiceGroup {
+  if (config.backend !== 'aws' || config.idleAlarmNames.length === 0) return group;
+  // Interactive profile: a best-effort call that must not stretch a wake past its deadline.
+  const alarms = new CloudWatchAlarmControl(createCloudWatchClient('interactive'));
+  return new AlarmResettingGroup(group, alarms, config.idleAlarmNames, (failures) => events.alarmResetFailed?.(failures));
 }

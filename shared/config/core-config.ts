@@ -18,6 +18,8 @@ export interface CoreConfig {
   /** CloudWatch namespace and the group's name as a metric dimension. */
   metricNamespace: string;
   groupName: string;
+  /** NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME when set: reset to OK after every wake and stop. */
+  idleAlarmNames: string[];
 }
 
 export interface WakeConfig extends CoreConfig {
@@ -55,6 +57,7 @@ export function readCoreConfig(r: EnvReader): CoreConfig {
     probeTimeoutMs: r.int('READY_PROBE_TIMEOUT_MS', 3000, 100, 30_000),
     metricNamespace: r.string('METRIC_NAMESPACE', 'JitsiScaleToZero'),
     groupName: r.string('GROUP_NAME', 'jitsi'),
+    idleAlarmNames: ['NO_JOIN_ALARM_NAME', 'EMPTY_ALARM_NAME'].flatMap((name) => r.optional(name) ?? []),
   };
 }
 

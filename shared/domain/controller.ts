@@ -21,6 +21,8 @@ export interface ControllerEvents {
   scaledUp?(memberIds: string[], reason: string): void;
   scaledDown?(memberIds: string[], reason: string): void;
   becameReady?(wakeSeconds: number | undefined): void;
+  /** Resetting the idle alarms after a wake or stop failed (best effort: the action itself stands). */
+  alarmResetFailed?(failures: string[]): void;
 }
 
 export interface WakeResult {

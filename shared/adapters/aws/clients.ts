@@ -26,6 +26,6 @@ const options = (profile: ClientProfile) => (profile === 'interactive' ? INTERAC
 
 export const createEcsClient = (profile: ClientProfile = 'background') => new ECSClient(options(profile));
 export const createAutoScalingClient = (profile: ClientProfile = 'background') => new ApplicationAutoScalingClient(options(profile));
-export const createCloudWatchClient = () => new CloudWatchClient(common);
+export const createCloudWatchClient = (profile: ClientProfile = 'background') => new CloudWatchClient(options(profile));
 /** One retry for throttling or network errors only: a failed probe read is unknown, and the next run reads again. */
 export const createLambdaClient = () => new LambdaClient({ maxAttempts: 2 });
