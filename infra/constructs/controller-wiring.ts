@@ -54,6 +54,13 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
     fn('idle-shutdown')!.addEnvironment('EMPTY_ALARM_NAME', alarms.alarmNames.empty);
   });
 
+  // Every wake and stop resets both idle alarms to OK (shared/domain/alarm-reset.ts), whoever does it.
+  each(['wake', 'power-down', 'prewarm'], (r, name) => {
+    allow.allowRearmAlarms(r, [alarms.alarmNames.noJoin, alarms.alarmNames.empty]);
+    fn(name)!.addEnvironment('NO_JOIN_ALARM_NAME', alarms.alarmNames.noJoin);
+    fn(name)!.addEnvironment('EMPTY_ALARM_NAME', alarms.alarmNames.empty);
+  });
+
   // One-time schedules: power-down re-checks always; pre-warms only when the pre-warm API is enabled.
   const scheduling = (name: FunctionName) => {
     allow.allowOneTimeSchedules(role(name)!, schedules.oneTimeGroup, schedules.oneTimeRole);
