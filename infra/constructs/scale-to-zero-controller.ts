@@ -12,7 +12,7 @@ import { IdleAlarms } from './idle-alarms.js';
 import { IdleFailures } from './idle-failures.js';
 import { wireFunctions } from './controller-wiring.js';
 import { ProbeNetwork } from './probe-network.js';
-import { memberArns } from './service-group-refs.js';
+import { memberArns, requireMembersRegion } from './service-group-refs.js';
 import { WakeApi } from './wake-api.js';
 
 export interface ScaleToZeroControllerProps {
@@ -56,6 +56,7 @@ export class ScaleToZeroController extends Construct {
     const available = code === 'inline' ? [...FUNCTION_NAMES] : existingEntries(functionsDir);
     const wanted = (props.functions ?? FUNCTION_NAMES).filter((n) => available.includes(n) && (n !== 'probe' || c.activitySource === 'probe'));
     const members = memberArns(this, c.serviceGroup);
+    requireMembersRegion(this, c.serviceGroup);
     const retention = c.logRetentionDays;
 
     if (wanted.includes('probe') && c.vpcId) {
