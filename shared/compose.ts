@@ -1,9 +1,12 @@
 import { GroupController, type ControllerEvents } from './domain/controller.js';
 import { systemClock, type Clock, type ReadinessProbe, type ServiceGroup } from './domain/service-group.js';
 import { EcsServiceGroup } from './adapters/aws/ecs-service-group.js';
-import { createAutoScalingClient, createCloudWatchClient, createEcsClient, type ClientProfile } from './adapters/aws/clients.js';
+import { createAutoScalingClient, createCloudWatchClient, createEcsClient, createLambdaClient, type ClientProfile } from './adapters/aws/clients.js';
 import { CloudWatchAlarmControl } from './adapters/aws/cloudwatch-history.js';
 import { AlarmResettingGroup } from './domain/alarm-reset.js';
+import { AllReadinessProbes, BridgeReadinessProbe } from './domain/bridge-readiness.js';
+import { ProbeActivitySource } from './adapters/aws/probe-activity-source.js';
+import type { WakeConfig } from './config/core-config.js';
 import { HttpReadinessProbe } from './adapters/http/readiness-probe.js';
 import { SimulatedServiceGroup } from './adapters/memory/simulated-group.js';
 import type { CoreConfig } from './config/core-config.js';
@@ -38,4 +41,15 @@ function withAlarmReset(config: CoreConfig, group: ServiceGroup, events: Control
   // Interactive profile: a best-effort call that must not stretch a wake past its deadline.
   const alarms = new CloudWatchAlarmControl(createCloudWatchClient('interactive'));
   return new AlarmResettingGroup(group, alarms, config.idleAlarmNames, (failures) => events.alarmResetFailed?.(failures));
+}
+
+/**
+ * The wake function's readiness: the meeting URL (`/`, `/http-bind`) and, when the probe function is
+ * configured, Jicofo's operational bridge count read through it (shared/domain/bridge-readiness.ts).
+ */
+export function createReadinessProbe(config: WakeConfig, group: ServiceGroup): ReadinessProbe {
+  const http = new HttpReadinessProbe(config.meetingBaseUrl, config.probePaths, config.probeTimeoutMs);
+  if (!config.readinessProbeFunction || !(group instanceof EcsServiceGroup)) return http;
+  const stats = new ProbeActivitySource(createLambdaClient('interactive'), config.readinessProbeFunction);
+  return new AllReadinessProbes([http, new BridgeReadinessProbe(group, stats)]);
 }

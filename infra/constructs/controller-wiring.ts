@@ -46,6 +46,14 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
     }
   });
 
+  // Readiness: the wake function asks Jicofo (through the probe) for an operational bridge.
+  if (c.activitySource === 'probe' && probe) {
+    each(['wake'], (r) => {
+      allow.allowInvokeProbe(r, probe);
+      fn('wake')!.addEnvironment('PROBE_FUNCTION_NAME', probe.functionName);
+    });
+  }
+
   // The idle shutdown reads participant and wake-request history and re-arms its alarms.
   each(['idle-shutdown'], (r) => {
     if (c.activitySource !== 'metric') allow.allowReadMetrics(r);

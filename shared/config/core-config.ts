@@ -22,9 +22,14 @@ export interface CoreConfig {
   idleAlarmNames: string[];
 }
 
+/** A Lambda function name or ARN, optionally qualified. */
+export const FUNCTION_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
+
 export interface WakeConfig extends CoreConfig {
   pollIntervalSeconds: number;
   supportContact?: string;
+  /** PROBE_FUNCTION_NAME: when set, readiness also needs Jicofo's operational bridge count ≥ 1. */
+  readinessProbeFunction?: string;
 }
 
 export function readCoreConfig(r: EnvReader): CoreConfig {
@@ -74,5 +79,14 @@ export function readWakeConfig(r: EnvReader): WakeConfig {
     ...readCoreConfig(r),
     pollIntervalSeconds: r.int('POLL_INTERVAL_SECONDS', 4, 1, 60),
     supportContact: r.optional('SUPPORT_CONTACT'),
+    readinessProbeFunction: readinessProbeFunction(r),
   };
+}
+
+function readinessProbeFunction(r: EnvReader): string | undefined {
+  const name = r.optional('PROBE_FUNCTION_NAME');
+  if (name !== undefined && !FUNCTION_REF.test(name)) {
+    r.fail(`PROBE_FUNCTION_NAME must be a Lambda function name or ARN (got "${name}")`);
+  }
+  return name;
 }

@@ -28,4 +28,5 @@ export const createEcsClient = (profile: ClientProfile = 'background') => new EC
 export const createAutoScalingClient = (profile: ClientProfile = 'background') => new ApplicationAutoScalingClient(options(profile));
 export const createCloudWatchClient = (profile: ClientProfile = 'background') => new CloudWatchClient(options(profile));
 /** One retry for throttling or network errors only: a failed probe read is unknown, and the next run reads again. */
-export const createLambdaClient = () => new LambdaClient({ maxAttempts: 2 });
+export const createLambdaClient = (profile: ClientProfile = 'background') =>
+  new LambdaClient(profile === 'interactive' ? INTERACTIVE_CLIENT : { maxAttempts: 2 });
