@@ -4,13 +4,19 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { isHttpApiEvent, json, marked } from './http.js';
+import { DependencyError } from '../../shared/domain/errors.js';
+import { errorResponse, isHttpApiEvent, json, marked, text } from './http.js';
 import { route, type WakeRouteDeps } from './routes.js';
 
 export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest'> {
   logger: Logger;
   metrics: Metrics;
+  /** Answer this long before the Lambda timeout if AWS has not answered yet (default 1500 ms). */
+  answerBeforeTimeoutMs?: number;
 }
+
+/** Leaves time to answer, log and flush metrics before Lambda's own timeout would cut the request. */
+export const ANSWER_BEFORE_TIMEOUT_MS = 1500;
 
 /**
  * The wake endpoint: translation between API Gateway and the controller, nothing else. Every response carries
@@ -25,12 +31,25 @@ export function createWakeHandler(deps: WakeHandlerDeps) {
       logger.info('wake request', { action: scaledUp.length > 0 ? 'scale-up' : 'none', scaledUp, phase });
     },
   };
+  // Past the deadline the person gets the documented 503 + Retry-After, never API Gateway's raw timeout error.
+  const timeoutEarlyResponse = () => {
+    logger.warn('answered before the function timeout: AWS did not answer in time', { action: 'timeout-answer' });
+    metrics.addMetric('WakeTimeouts', MetricUnit.Count, 1);
+    // A person's GET of a page gets words, not JSON; the page's own polls get the documented status body.
+    const page = current && /^(GET|HEAD)$/i.test(current.requestContext.http.method) && !/^\/(_stz|api)\//.test(current.rawPath);
+    return marked(page
+      ? text(503, 'The meeting service is not answering yet. Reload this page in a few seconds.\n', { 'retry-after': '5' })
+      : errorResponse(new DependencyError('the controller did not get an answer from AWS in time', true), deps.clock.now()));
+  };
+  // One event at a time per Lambda container: the request the early answer is for.
+  let current: { rawPath: string; requestContext: { http: { method: string } } } | undefined;
   return middy(async (event: unknown) => {
     if (!isHttpApiEvent(event)) {
       logger.warn('rejected malformed event: not an API Gateway HTTP API payload 2.0 event', { eventKeys: event && typeof event === 'object' ? Object.keys(event) : typeof event });
       metrics.addMetric('RejectedEvents', MetricUnit.Count, 1);
       return marked(json(400, { error: 'malformed event' }));
     }
+    current = event;
     let outcome;
     try {
       outcome = await route(event, routeDeps);
@@ -43,7 +62,7 @@ export function createWakeHandler(deps: WakeHandlerDeps) {
     const { route: name, response } = outcome;
     logger.info('request', { route: name, method: event.requestContext.http.method, status: response.statusCode });
     return marked(response);
-  })
+  }, { timeoutEarlyInMillis: deps.answerBeforeTimeoutMs ?? ANSWER_BEFORE_TIMEOUT_MS, timeoutEarlyResponse })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics));
 }
