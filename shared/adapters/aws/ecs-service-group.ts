@@ -76,6 +76,7 @@ export class EcsServiceGroup implements ServiceGroup {
           pending: svc.pendingCount ?? 0,
           health: 'NONE',
           rolloutFailed: primary?.rolloutState === 'FAILED',
+          deploying: (svc.deployments?.length ?? 0) > 1 || primary?.rolloutState === 'IN_PROGRESS',
           changedAt: primary?.updatedAt,
         });
       }
