@@ -17,7 +17,7 @@ describe('canonical meeting link (config section domain)', () => {
   const config = only(template, 'AWS::CloudFront::Distribution').Properties.DistributionConfig as Record<string, unknown>;
   const origins = config.Origins as Origin[];
   const behaviors = config.CacheBehaviors as Behavior[];
-  const group = (config.OriginGroups as { Items: Record<string, any>[] }).Items[0]!;
+  const group = (config.OriginGroups as { Items: { Id: string; FailoverCriteria: { StatusCodes: unknown }; Members: { Items: { OriginId: string }[] } }[] }).Items[0]!;
   const originById = (id: string) => origins.find((o) => o.Id === id)!;
   const behavior = (path: string) => behaviors.find((b) => b.PathPattern === path)!;
   const wakeOriginId = origins.find((o) => o.DomainName === 'stz-origin.meet.example.org')!.Id;
@@ -34,7 +34,7 @@ describe('canonical meeting link (config section domain)', () => {
     expect(def).toMatchObject({ CachePolicyId: CACHING_DISABLED, OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST, ViewerProtocolPolicy: 'redirect-to-https' });
     expect(group.FailoverCriteria.StatusCodes).toEqual({ Items: FAILOVER_STATUS_CODES, Quantity: 4 });
     expect(FAILOVER_STATUS_CODES).toEqual([500, 502, 503, 504]);
-    const [primary, secondary] = group.Members.Items.map((m: { OriginId: string }) => originById(m.OriginId));
+    const [primary, secondary] = group.Members.Items.map((m) => originById(m.OriginId)) as [Origin & Record<string, unknown>, Origin];
     expect(JSON.stringify(primary.DomainName)).toContain('Endpoint');
     expect(primary.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only' });
     // One short attempt, so a sleeping service shows the waiting page within about a second.
