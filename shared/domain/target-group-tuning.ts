@@ -30,8 +30,9 @@ const LIMITS = {
 export function parseTuning(props: Record<string, unknown> | undefined): { ok: true; tuning: TargetGroupTuning } | { ok: false; error: string } {
   const p = props ?? {};
   const problems: string[] = [];
-  const arns = Array.isArray(p.TargetGroupArns) ? p.TargetGroupArns.map(String) : undefined;
-  if (!arns || arns.length === 0) problems.push('TargetGroupArns must be a non-empty list');
+  const raw = p.TargetGroupArns;
+  const arns = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : undefined)?.map((a) => a.trim()).filter(Boolean);
+  if (!arns || arns.length === 0) problems.push('TargetGroupArns must be a non-empty list (or comma-separated string) of target group ARNs');
   else {
     const bad = arns.filter((a) => !TARGET_GROUP_ARN.test(a));
     if (bad.length) problems.push(`TargetGroupArns has entries that are not target group ARNs: ${bad.join(', ')}`);

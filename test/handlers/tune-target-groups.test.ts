@@ -57,6 +57,17 @@ describe('tune-target-groups custom resource', () => {
     expect(output.json().some((l) => l.action === 'tune' && l.message === 'tuned target groups')).toBe(true);
   });
 
+  it('accepts the ARNs as the comma-joined string the stack sends', async () => {
+    const { elb, responses, invoke } = setup();
+    const event = createEvent();
+    event.ResourceProperties = { ...event.ResourceProperties, TargetGroupArns: `${TG1},${TG2}` };
+
+    await invoke(event);
+
+    expect(elb.commandCalls(ModifyTargetGroupCommand).map((c) => c.args[0].input.TargetGroupArn)).toEqual([TG1, TG2]);
+    expect(responses[0]!.body.Status).toBe('SUCCESS');
+  });
+
   it('applies the same settings again on Update and keeps the physical id (idempotent)', async () => {
     const { elb, responses, invoke } = setup();
     const update = { ...createEvent(), RequestType: 'Update', PhysicalResourceId: 'tune-target-groups:JitsiTargetGroupTuning0A1B2C3D', OldResourceProperties: {} } as CloudFormationCustomResourceEvent;
@@ -83,7 +94,7 @@ describe('tune-target-groups custom resource', () => {
   it('rejects bad properties with every reason and changes nothing', async () => {
     const { elb, responses, invoke } = setup();
     const event = createEvent();
-    event.ResourceProperties = { ...event.ResourceProperties, TargetGroupArns: ['arn:aws:s3:::bucket'], HealthCheckIntervalSeconds: '1', HealthyThresholdCount: 'two' };
+    event.ResourceProperties = { ...event.ResourceProperties, TargetGroupArns: 'arn:aws:s3:::bucket', HealthCheckIntervalSeconds: '1', HealthyThresholdCount: 'two' };
 
     await invoke(event);
 

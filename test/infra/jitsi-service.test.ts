@@ -62,8 +62,8 @@ describe('Jitsi on Express Mode (config section jitsi)', () => {
     const tune = only(template, 'Custom::TuneTargetGroups');
     expect(tune.Properties).toEqual({
       ServiceToken: { 'Fn::GetAtt': [expect.stringMatching(/^JitsiTargetGroupTuningTunerFunction/), 'Arn'] },
-      // The list attribute itself, resolved by CloudFormation to the JSON array.
-      TargetGroupArns: { 'Fn::GetAtt': [serviceId, 'ECSManagedResourceArns.IngressPath.TargetGroupArns'] },
+      // The list attribute, joined by CloudFormation.
+      TargetGroupArns: { 'Fn::Join': [',', { 'Fn::GetAtt': [serviceId, 'ECSManagedResourceArns.IngressPath.TargetGroupArns'] }] },
       Revision: { Ref: logicalIdOf(template, 'AWS::ECS::TaskDefinition') },
       ...TUNED,
     });

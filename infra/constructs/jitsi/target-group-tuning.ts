@@ -1,4 +1,4 @@
-import { ArnFormat, CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, CustomResource, Duration, Fn, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -58,8 +58,10 @@ export class TargetGroupTuning extends Construct {
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.function.function.functionArn,
       resourceType: 'Custom::TuneTargetGroups',
-      // A list attribute passes through as a list: CloudFormation resolves the GetAtt to the JSON array.
-      properties: { TargetGroupArns: props.targetGroupArns, Revision: props.revision, ...TUNED },
+      // The attribute is a list (one target group per ingress path and revision). Joined into one string by
+      // CloudFormation (Fn::Join over the list-valued GetAtt), so its shape on the wire is never in doubt; the
+      // handler splits it (and would accept a JSON list as well).
+      properties: { TargetGroupArns: Fn.join(',', props.targetGroupArns), Revision: props.revision, ...TUNED },
     });
     // The role's policy must exist before CloudFormation invokes the function.
     this.resource.node.addDependency(this.function.role);
