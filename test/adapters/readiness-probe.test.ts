@@ -29,26 +29,26 @@ describe('HttpReadinessProbe against a real local server', () => {
 
   it('is ok when every path answers 200', async () => {
     web = await jitsiWeb({ '/jitsi/': 200, '/jitsi/http-bind': 200 });
-    const result = await new HttpReadinessProbe(web.base, ['/', '/http-bind'], 1000).check();
+    const result = await new HttpReadinessProbe(web.base, ['/', '/http-bind'], 5000).check();
     expect(result).toEqual({ ok: true, detail: '/jitsi/ 200, /jitsi/http-bind 200' });
     expect(web.seen.sort()).toEqual(['/jitsi/', '/jitsi/http-bind']);
   });
 
   it('is not ok when one path answers 503 (the ALB before the target is healthy)', async () => {
     web = await jitsiWeb({ '/jitsi/': 200, '/jitsi/http-bind': 503 });
-    const result = await new HttpReadinessProbe(web.base, ['/', '/http-bind'], 1000).check();
+    const result = await new HttpReadinessProbe(web.base, ['/', '/http-bind'], 5000).check();
     expect(result).toEqual({ ok: false, detail: '/jitsi/http-bind 503' });
   });
 
   it('is not ok when a 200 carries the wake function\'s marker: our own failover page, not Jitsi', async () => {
     web = await jitsiWeb({ '/jitsi/': 200, '/jitsi/http-bind': 200 }, ['/jitsi/']);
-    const result = await new HttpReadinessProbe(web.base, ['/', '/http-bind'], 1000).check();
+    const result = await new HttpReadinessProbe(web.base, ['/', '/http-bind'], 5000).check();
     expect(result).toEqual({ ok: false, detail: '/jitsi/ 200 from the wake function, not Jitsi' });
   });
 
   it('does not follow redirects: a 302 is not ready', async () => {
     web = await jitsiWeb({ '/jitsi/': 302 });
-    const result = await new HttpReadinessProbe(web.base, ['/'], 1000).check();
+    const result = await new HttpReadinessProbe(web.base, ['/'], 5000).check();
     expect(result).toEqual({ ok: false, detail: '/jitsi/ 302' });
   });
 
@@ -63,7 +63,7 @@ describe('HttpReadinessProbe against a real local server', () => {
   it('reports unreachable when nothing listens', async () => {
     const closed = await jitsiWeb({});
     await closed.close();
-    const result = await new HttpReadinessProbe(closed.base, ['/http-bind'], 1000).check();
+    const result = await new HttpReadinessProbe(closed.base, ['/http-bind'], 5000).check();
     expect(result).toEqual({ ok: false, detail: '/jitsi/http-bind unreachable' });
   });
 

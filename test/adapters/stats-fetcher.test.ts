@@ -31,7 +31,9 @@ async function started(routes: Record<string, Route>) {
 }
 
 describe('HttpStatsFetcher (the probe\'s HTTP)', () => {
-  const fetcher = new HttpStatsFetcher(300, 64 * 1024);
+  // Servers that answer get a roomy timeout (a loaded CI machine is slow); the timeout tests use a short one.
+  const fetcher = new HttpStatsFetcher(5000, 64 * 1024);
+  const quick = new HttpStatsFetcher(300, 64 * 1024);
 
   it('GETs the stats with Accept: application/json and returns status, type and body', async () => {
     const { port, seen } = await started({ '/stats': json('jicofo-active.json') });
@@ -49,13 +51,13 @@ describe('HttpStatsFetcher (the probe\'s HTTP)', () => {
   it('a server that never answers → timeout', async () => {
     const { port } = await started({ '/stats': () => undefined });
     const started_ = Date.now();
-    expect(await fetcher.get('127.0.0.1', port, '/stats')).toEqual({ kind: 'failed', reason: '/stats: timeout after 300 ms' });
+    expect(await quick.get('127.0.0.1', port, '/stats')).toEqual({ kind: 'failed', reason: '/stats: timeout after 300 ms' });
     expect(Date.now() - started_).toBeLessThan(2000);
   });
 
   it('a body that stalls half way → timeout', async () => {
     const { port } = await started({ '/stats': (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"participants":'); } });
-    expect(await fetcher.get('127.0.0.1', port, '/stats')).toEqual({ kind: 'failed', reason: '/stats: timeout after 300 ms' });
+    expect(await quick.get('127.0.0.1', port, '/stats')).toEqual({ kind: 'failed', reason: '/stats: timeout after 300 ms' });
   });
 
   it('nothing listening → connection refused', async () => {
@@ -80,7 +82,7 @@ describe('readTaskStats over real HTTP', () => {
   it('reads Jicofo, and falls back to the bridge\'s JSON /metrics when /colibri/stats is 404', async () => {
     const jicofo = await started({ '/stats': json('jicofo-lone-participant.json') });
     const jvb = await started({ '/metrics': json('jvb-metrics.json') });
-    const reading = await readTaskStats({ member: 'jitsi/web', ip: '127.0.0.1' }, new HttpStatsFetcher(300), { jicofoPort: jicofo.port, jvbPort: jvb.port });
+    const reading = await readTaskStats({ member: 'jitsi/web', ip: '127.0.0.1' }, new HttpStatsFetcher(5000), { jicofoPort: jicofo.port, jvbPort: jvb.port });
     expect(reading).toEqual({
       member: 'jitsi/web', ip: '127.0.0.1',
       jicofo: { ok: true, participants: 1, conferences: 1, recording: false, bridges: 1 },
@@ -92,7 +94,7 @@ describe('readTaskStats over real HTTP', () => {
   it('an HTML error page on Jicofo is unknown', async () => {
     const jicofo = await started({ '/stats': (_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end(fixture('error-502.html')) });
     const jvb = await started({ '/colibri/stats': json('jvb-colibri-idle.json') });
-    const reading = await readTaskStats({ member: 'jitsi/web', ip: '127.0.0.1' }, new HttpStatsFetcher(300), { jicofoPort: jicofo.port, jvbPort: jvb.port });
+    const reading = await readTaskStats({ member: 'jitsi/web', ip: '127.0.0.1' }, new HttpStatsFetcher(5000), { jicofoPort: jicofo.port, jvbPort: jvb.port });
     expect(reading.jicofo).toEqual({ ok: false, reason: 'HTTP 502' });
     expect(reading.jvb).toMatchObject({ ok: true, participants: 0 });
   });

@@ -42,6 +42,10 @@ describe('canonical meeting link (config section domain)', () => {
     expect(secondary.Id).toBe(wakeOriginId);
   });
 
+  it('never caches a 5xx answer (CloudFront would keep a "starting" 503 for 10 s by default)', () => {
+    expect(config.CustomErrorResponses).toEqual(FAILOVER_STATUS_CODES.map((code) => ({ ErrorCode: code, ErrorCachingMinTTL: 0 })));
+  });
+
   it('sends signalling to the Express origin only, all methods, uncached', () => {
     for (const path of SIGNALLING_PATHS) {
       const b = behavior(path);

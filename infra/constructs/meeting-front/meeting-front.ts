@@ -88,6 +88,9 @@ export class MeetingFront extends Construct {
         ...uncached,
       },
       additionalBehaviors,
+      // CloudFront caches 5xx answers for 10 s by default (and ignores no-store on them): a 503 "starting" for an
+      // asset must not outlive the start, so error answers are never cached.
+      errorResponses: FAILOVER_STATUS_CODES.map((httpStatus) => ({ httpStatus, ttl: Duration.seconds(0) })),
     });
     Validations.of(this.distribution).acknowledge(
       { id: 'AwsSolutions-CFR1', reason: 'Meetings are for whoever has the link, wherever they are: no geo restriction.' },
