@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { ControllerEvents } from './domain/controller.js';
+import type { HoldDecision } from './domain/hold-gate.js';
 
 /** One Logger and one Metrics per container, with central defaults (service name, namespace). */
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'jitsi-scale-to-zero';
@@ -38,5 +39,15 @@ export function controllerEvents(log: Logger = logger, m: Metrics = metrics): Co
       log.info('service group ready', { wakeSeconds });
       if (wakeSeconds !== undefined) m.addMetric('WakeToReadySeconds', MetricUnit.Seconds, wakeSeconds);
     },
+  };
+}
+
+/** Every hold decision: one log line with its reason and one HoldDecisions count (dimension Decision). */
+export function holdDecisionEvents(log: Logger = logger, m: Metrics = metrics): (d: HoldDecision) => void {
+  return (d) => {
+    (d.decision === 'ignored' ? log.warn.bind(log) : log.info.bind(log))(`hold decision: ${d.decision}`, { action: 'hold', ...d });
+    const single = m.singleMetric();
+    single.addDimension('Decision', d.decision);
+    single.addMetric('HoldDecisions', MetricUnit.Count, 1);
   };
 }

@@ -5,7 +5,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { accountAndRegion, checkAlarmEvent, MAX_ALARM_EVENT_AGE_MS } from '../../shared/domain/alarm-event.js';
-import { handleIdleAlarm, type IdleOutcome, type IdleShutdownDeps } from '../../shared/domain/idle-shutdown.js';
+import type { HoldGate } from '../../shared/domain/hold-gate.js';
+import { idleShutdownWithHolds } from '../../shared/domain/hold-steps.js';
+import type { IdleOutcome, IdleShutdownDeps } from '../../shared/domain/idle-shutdown.js';
 
 export interface IdleShutdownHandlerDeps extends IdleShutdownDeps {
   noJoinAlarmName: string;
@@ -13,6 +15,8 @@ export interface IdleShutdownHandlerDeps extends IdleShutdownDeps {
   logger: Logger;
   metrics: Metrics;
   maxEventAgeMs?: number;
+  /** Operator holds (HOLD_PARAMETER); absent when not configured. */
+  holds?: HoldGate;
 }
 
 export type IdleShutdownResult = IdleOutcome | { action: 'rejected'; reason: string };
@@ -44,7 +48,7 @@ export function createIdleShutdownHandler(deps: IdleShutdownHandlerDeps) {
 
     let outcome: IdleOutcome;
     try {
-      outcome = await handleIdleAlarm(check.alarm, deps);
+      outcome = await idleShutdownWithHolds(check.alarm, deps);
     } catch (error) {
       // Thrown on purpose: the asynchronous invoke is retried, and a retry re-checks everything again.
       logger.error('idle shutdown failed before deciding', { action: 'error', alarm: check.alarm.name, error: error as Error });

@@ -1,13 +1,16 @@
 import { loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
 import { createController } from '../../shared/compose.js';
 import { systemClock } from '../../shared/domain/service-group.js';
-import { controllerEvents, logger, metrics } from '../../shared/observability.js';
+import { loadHoldConfig } from '../../shared/config/hold-config.js';
+import { createHoldGate } from '../../shared/compose-holds.js';
+import { controllerEvents, holdDecisionEvents, logger, metrics } from '../../shared/observability.js';
 import { createWakeHandler } from './handler.js';
 import { createPrewarmRouteDeps } from './prewarm-setup.js';
 
 // Cold start: configuration is validated once; a bad deploy fails here naming every bad variable.
 const { wake: config, prewarm } = loadWakeFunctionConfig();
 const controller = createController(config, controllerEvents());
-const prewarmDeps = prewarm ? createPrewarmRouteDeps({ config, prewarm, controller, logger, metrics }) : undefined;
+const holds = createHoldGate(loadHoldConfig(), config.backend, holdDecisionEvents());
+const prewarmDeps = prewarm ? createPrewarmRouteDeps({ config, prewarm, controller, logger, metrics, holds }) : undefined;
 
-export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics, prewarm: prewarmDeps });
+export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics, prewarm: prewarmDeps, holds });

@@ -8,6 +8,8 @@ import { errorResponse, forHead, header, json, methodNotAllowed, routePath, text
 import { HTML_HEADERS, messagePage, waitingPage } from './page.js';
 import { isLinkPreviewer } from './previewers.js';
 import { isPrewarmPath, prewarmRoute, type PrewarmRouteDeps } from './prewarm-routes.js';
+import type { HoldGate } from '../../shared/domain/hold-gate.js';
+import { maintenancePage, maintenanceRefusal } from './maintenance.js';
 
 export interface WakeRouteDeps {
   controller: GroupController;
@@ -17,6 +19,8 @@ export interface WakeRouteDeps {
   onWakeRequest?(result: { scaledUp: string[]; phase: string }): void;
   /** The authenticated pre-warm API; absent when it is not configured. */
   prewarm?: PrewarmRouteDeps;
+  /** Operator holds: during an `asleep` hold no wake happens (HOLD_PARAMETER; absent when not configured). */
+  holds?: HoldGate;
 }
 
 /** What happened, for the request log line. */
@@ -49,6 +53,8 @@ export async function route(event: APIGatewayProxyEventV2, deps: WakeRouteDeps):
       return finish('wake', json(415, { error: 'send Content-Type: application/json' }));
     }
     return finish('wake', await guarded(deps, async () => {
+      const held = deps.holds ? await deps.holds.check('wake') : undefined;
+      if (held && !held.allow) return maintenanceRefusal(held.hold, deps.clock.now(), deps.config.supportContact);
       const result = await deps.controller.wake('wake request');
       deps.onWakeRequest?.({ scaledUp: result.scaledUp, phase: result.status.phase });
       return json(200, result.status);
@@ -72,6 +78,8 @@ export async function route(event: APIGatewayProxyEventV2, deps: WakeRouteDeps):
 /** GET /{room}: no side effect. Redirect if ready, otherwise the waiting page (script-free for previewers). */
 async function roomPage(event: APIGatewayProxyEventV2, room: string, deps: WakeRouteDeps): Promise<Response> {
   const { config } = deps;
+  const hold = await deps.holds?.state();
+  if (hold?.kind === 'active' && hold.hold.kind === 'asleep') return maintenancePage(hold.hold, config.supportContact);
   let status: GroupStatus;
   try {
     status = await deps.controller.status();
