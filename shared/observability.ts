@@ -42,12 +42,10 @@ export function controllerEvents(log: Logger = logger, m: Metrics = metrics): Co
   };
 }
 
-/** Every hold decision: one log line with its reason and one HoldDecisions count (dimension Decision). */
+/** Every hold decision: one log line with its reason (and whether it blocked) and one HoldDecisions count. */
 export function holdDecisionEvents(log: Logger = logger, m: Metrics = metrics): (d: HoldDecision) => void {
   return (d) => {
     (d.decision === 'ignored' ? log.warn.bind(log) : log.info.bind(log))(`hold decision: ${d.decision}`, { action: 'hold', ...d });
-    const single = m.singleMetric();
-    single.addDimension('Decision', d.decision);
-    single.addMetric('HoldDecisions', MetricUnit.Count, 1);
+    m.addMetric('HoldDecisions', MetricUnit.Count, 1);
   };
 }
