@@ -9,6 +9,7 @@ import { ControllerSchedules } from './controller-schedules.js';
 import { entryPath, existingEntries, FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from './function-catalog.js';
 import { baseEnvironment } from './function-environment.js';
 import { IdleAlarms } from './idle-alarms.js';
+import { HoldParameter } from './hold-parameter.js';
 import { wireFunctions } from './controller-wiring.js';
 import { ProbeNetwork } from './probe-network.js';
 import { memberArns } from './service-group-refs.js';
@@ -44,6 +45,7 @@ export class ScaleToZeroController extends Construct {
   readonly alarms: IdleAlarms;
   readonly api?: WakeApi;
   readonly probeNetwork?: ProbeNetwork;
+  readonly hold: HoldParameter;
 
   constructor(scope: Construct, id: string, props: ScaleToZeroControllerProps) {
     super(scope, id);
@@ -99,6 +101,11 @@ export class ScaleToZeroController extends Construct {
       idleShutdown: fn('idle-shutdown'),
     });
     wireFunctions({ config: c, members, functions: this.functions, schedules: this.schedules, alarms: this.alarms });
+    // Every stop and wake path reads the operator's hold; the watcher and the probe do not need it.
+    this.hold = new HoldParameter(this, 'Hold', {
+      groupName: c.groupName,
+      readers: (['wake', 'idle-shutdown', 'power-down', 'prewarm'] as const).flatMap((n) => (fn(n) ? [fn(n)!] : [])),
+    });
 
     const wake = fn('wake');
     if (wake) {
