@@ -18,6 +18,12 @@ import { createSsmClient } from '../shared/adapters/aws/schedule-clients.js';
 import { MemoryHoldStore } from '../shared/adapters/memory/memory-hold-store.js';
 import { HoldGate } from '../shared/domain/hold-gate.js';
 import type { HoldStore } from '../shared/domain/hold.js';
+import { readReportConfig, type ReportConfig } from '../shared/config/report-config.js';
+import { CloudWatchUsageHistory } from '../shared/adapters/aws/cloudwatch-usage.js';
+import { EcsTaskSizes } from '../shared/adapters/aws/ecs-task-sizes.js';
+import { createCloudWatchClient, createEcsClient } from '../shared/adapters/aws/clients.js';
+import { FixedTaskSizes, UsageRecorder } from '../shared/adapters/memory/usage-recorder.js';
+import type { ReportDeps } from '../shared/domain/report-service.js';
 
 /** The hold parameter and a gate over it (no metrics from the CLI: it prints every decision instead). */
 export interface CtlHolds {
@@ -37,6 +43,8 @@ export interface CtlRuntime {
   /** Undefined when HOLD_PARAMETER is not set (AWS backend). */
   holds(): CtlHolds | undefined;
   holdCacheSeconds(): number;
+  /** The monthly report's settings and ports; the report variables are read only when it runs. */
+  report(): { config: ReportConfig; deps: ReportDeps };
 }
 
 const SIMULATED_DEFAULTS = { SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb', MEETING_BASE_URL: 'http://localhost:8080/_meet', ...SIMULATED_SCHEDULING_ENV };
@@ -55,6 +63,16 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
   r.done();
   let holds: CtlHolds | undefined;
   const holdsFor = (store: HoldStore): CtlHolds => (holds ??= { store, gate: new HoldGate(store, clock, 0) });
+  const reportConfig = () => {
+    const rr = new EnvReader(full);
+    const settings = readReportConfig(rr, full);
+    rr.done();
+    return settings;
+  };
+  const reportFor = (make: (c: ReportConfig) => Omit<ReportDeps, 'prices' | 'dashboard' | 'members'>) => () => {
+    const c = reportConfig();
+    return { config: c, deps: { ...make(c), members: config.members, prices: { region: c.region, override: c.override }, dashboard: c.dashboard } };
+  };
   const holdParts = {
     clock,
     holdCacheSeconds: () => holdConfig.cacheMs / 1000,
@@ -81,8 +99,10 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
         : unknownActivity('no running task to read')),
     };
     const schedules = new MemorySchedules(clock);
+    // A fresh in-process group has no history: its report is honestly empty (npm start keeps a session's report).
+    const report = reportFor(() => ({ sizes: new FixedTaskSizes(), history: new UsageRecorder(clock) }));
     return {
-      backend: 'simulated', controller, activity, ...holdParts,
+      backend: 'simulated', controller, activity, ...holdParts, report,
       prewarm: () => (prewarm ??= new PrewarmService(schedules, controller, clock, prewarmConfig(), holdParts.holds()?.gate)),
       timeZone: () => full.TIME_ZONE ?? 'UTC',
     };
@@ -91,6 +111,10 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
   const controller = createController(config, {}, group, undefined, clock);
   return {
     backend: 'aws', controller, activity: liveActivity(group, source), ...holdParts,
+    report: reportFor((c) => ({
+      sizes: new EcsTaskSizes(createEcsClient()),
+      history: new CloudWatchUsageHistory(createCloudWatchClient(), { namespace: config.metricNamespace, groupName: config.groupName, serviceName: c.serviceName }, config.members, clock),
+    })),
     prewarm: () => {
       const settings = prewarmConfig();
       return (prewarm ??= new PrewarmService(createSchedules(config, settings, clock), controller, clock, settings, holdParts.holds()?.gate));

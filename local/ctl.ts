@@ -9,6 +9,7 @@ import {
 } from './ctl-commands.js';
 import { ctlRuntimeFromEnv, type CtlRuntime } from './ctl-runtime.js';
 import { holdCommand, HoldsNotConfiguredError, parseHoldArgs } from './ctl-hold.js';
+import { parseReportArgs, reportCommand } from './ctl-report.js';
 
 export const USAGE = `Usage: npm run ctl -- [--json] <command>
 
@@ -28,6 +29,9 @@ Commands:
                           (<time>: ISO 8601 with offset, or +90m / +3h / +2d; at most 45 days ahead)
   hold --clear            end the hold now
   hold --list             show the hold (active, expired or ignored)
+  report [--month YYYY-MM]
+                          awake task-hours, wakes, stops by reason, wake-to-ready, Fargate cost, always-on
+                          cost and saving for a month in TIME_ZONE (default: this month, to date)
   --help                  this text
 
 Options:
@@ -61,6 +65,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (rest.length === 2 && rest[0] === '--cancel') return { help: false, json, run: (rt) => prewarmCancelCommand(rt, rest[1]!) };
     if (rest.length === 1 && !rest[0]!.startsWith('--')) return { help: false, json, run: (rt) => prewarmCreateCommand(rt, rest[0]!) };
     return { error: 'prewarm takes <time>, --list or --cancel <id>', json };
+  }
+  if (command === 'report') {
+    const report = parseReportArgs(rest);
+    if ('error' in report) return { error: report.error, json };
+    return { help: false, json, run: (rt) => reportCommand(rt, report.month) };
   }
   if (command === 'hold') {
     const hold = parseHoldArgs(rest);
