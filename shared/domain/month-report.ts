@@ -112,7 +112,7 @@ export function buildMonthReport(input: ReportInput): MonthReport | { error: str
     periodHours: round(periodHours, 3),
     hoursInMonth: round(hoursInMonth, 3),
     empty,
-    members: members.map((m) => ({ ...m, taskHours: round(m.taskHours, 3), ...money(m, ['hourly', 'cost', 'alwaysOnCost']) })),
+    members: members.map((m) => ({ ...m, taskHours: round(m.taskHours, 3), ...money(m, ['cost', 'alwaysOnCost']), ...(m.hourly === undefined ? {} : { hourly: round(m.hourly, 6) }) })),
     awakeHours: round(awakeHours, 3),
     wakes,
     stops,

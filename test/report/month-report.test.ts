@@ -49,7 +49,7 @@ describe('month report arithmetic', () => {
     };
     const r = report({ members: [WEB, JVB], history });
     expect(r.members).toEqual([
-      { id: 'jitsi/web', taskHours: 40, size: WEB.size, hourly: 0.1975, cost: 7.8992, alwaysOnCost: 142.1856 },
+      { id: 'jitsi/web', taskHours: 40, size: WEB.size, hourly: 0.19748, cost: 7.8992, alwaysOnCost: 142.1856 },
       { id: 'jitsi/jvb', taskHours: 40, size: JVB.size, hourly: 0.079, cost: 3.16, alwaysOnCost: 56.88 },
     ]);
     expect(r).toMatchObject({ empty: false, awakeHours: 40, wakes: 20, fargateCost: 11.0592, alwaysOnCost: 199.0656 });
