@@ -129,6 +129,8 @@ export class ScaleToZeroController extends Construct {
       alarms: [this.alarms.noJoin, this.alarms.empty],
       functions: Object.fromEntries(Object.entries(this.functions).map(([n, f]) => [n, f.function])),
       deadLetterQueue: this.schedules.deadLetterQueue,
+      memberIds: c.serviceGroup.map(memberId),
+      hourlyTaskCost: Number(c.dashboardHourlyTaskCost),
     });
 
     for (const name of FUNCTION_NAMES) {
@@ -139,6 +141,12 @@ export class ScaleToZeroController extends Construct {
       }
     }
   }
+}
+
+/** The id the functions give a member (shared/domain/service-group.ts parseMemberRef): "cluster/service". */
+function memberId(text: string): string {
+  const arn = /:service\/([^/]+)\/([^/]+)$/.exec(text);
+  return arn ? `${arn[1]}/${arn[2]}` : text;
 }
 
 function pascal(name: string): string {
