@@ -46,5 +46,5 @@ describe('local mode: the report of the session so far', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 30_000);
 });
