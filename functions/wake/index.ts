@@ -1,5 +1,5 @@
 import { loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
-import { createController } from '../../shared/compose.js';
+import { createController, createReadinessProbe, createServiceGroup } from '../../shared/compose.js';
 import { systemClock } from '../../shared/domain/service-group.js';
 import { loadHoldConfig } from '../../shared/config/hold-config.js';
 import { createHoldGate } from '../../shared/compose-holds.js';
@@ -9,7 +9,9 @@ import { createPrewarmRouteDeps } from './prewarm-setup.js';
 
 // Cold start: configuration is validated once; a bad deploy fails here naming every bad variable.
 const { wake: config, prewarm } = loadWakeFunctionConfig();
-const controller = createController(config, controllerEvents());
+// Interactive SDK clients: short timeouts, one retry, so answers fit the 15 s function timeout.
+const group = createServiceGroup(config, systemClock, 'interactive');
+const controller = createController(config, controllerEvents(), group, createReadinessProbe(config, group));
 const holds = createHoldGate(loadHoldConfig(), config.backend, holdDecisionEvents());
 const prewarmDeps = prewarm ? createPrewarmRouteDeps({ config, prewarm, controller, logger, metrics, holds }) : undefined;
 
