@@ -74,6 +74,8 @@ export const FIELDS = {
   logRetentionDays: { kind: 'int', default: 30, min: 1, max: 3653 },
   /** A custom dashboard costs $3/month beyond an account's three free ones. */
   dashboardEnabled: { kind: 'bool', default: true },
+  // USD per task-hour for the dashboard's cost widgets; the default is 4 vCPU / 8 GB x86 in us-east-1 (list, 2026).
+  dashboardHourlyTaskCost: { kind: 'string', default: '0.19748', pattern: /^\d{1,3}(\.\d{1,8})?$/, hint: 'USD per task-hour, e.g. 0.19748' },
   /** Off by default: measured in docs/deploy.md (bigger upload, slower cold start). */
   sourceMaps: { kind: 'bool', default: false },
   extraEnvironment: { kind: 'map', default: {} },
@@ -122,6 +124,7 @@ export interface ControllerConfig {
   certificateArn?: string;
   logRetentionDays: number;
   dashboardEnabled: boolean;
+  dashboardHourlyTaskCost: string;
   sourceMaps: boolean;
   extraEnvironment: Record<string, string>;
 }

@@ -13,6 +13,10 @@ import { fanOut, say, terminalEvents } from './terminal.js';
 import { startIdleLoop } from './idle-loop.js';
 import { startNightlyLoop } from './nightly-loop.js';
 import { liveActivity } from '../shared/domain/stop-check.js';
+import { FixedTaskSizes, UsageRecorder } from '../shared/adapters/memory/usage-recorder.js';
+import { monthReport } from '../shared/domain/report-service.js';
+import { monthOf } from '../shared/domain/zoned-month.js';
+import { reportLines } from './report-text.js';
 
 export interface LocalAppOptions {
   port?: number;
@@ -50,7 +54,9 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   const clock = options.clock ?? systemClock;
   const env = localEnv(port, options.env ?? process.env);
   const config: WakeConfig = loadWakeConfig(env);
-  const events = options.quiet ? controllerEvents() : fanOut(terminalEvents(), controllerEvents());
+  // The session's usage for the monthly report (GET /_local/report, and the summary on exit).
+  const usage = new UsageRecorder(clock);
+  const events = fanOut(...(options.quiet ? [] : [terminalEvents()]), controllerEvents(), usage.events());
   const jitsi = new SimulatedJitsi(clock);
   let controller: GroupController;
   let group: SimulatedServiceGroup | undefined;
@@ -73,6 +79,15 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   const nightly = group && idle
     ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say })
     : undefined;
+  if (idle) usage.attach(() => idle.store.datapoints, idle.config.watchIntervalMs / 60_000);
+  const report = async () => {
+    const timeZone = env.TIME_ZONE ?? 'UTC';
+    const result = await monthReport(monthOf(clock.now(), timeZone), clock.now(), {
+      members: config.members, sizes: new FixedTaskSizes(), history: usage, prices: { region: env.AWS_REGION ?? 'us-east-1' }, dashboard: false,
+    });
+    if ('error' in result) throw new Error(result.error);
+    return result;
+  };
   const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics });
   const sim = group;
   const local = await startLocalServer({
@@ -80,6 +95,14 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     port,
     simulation: sim ? { jitsi, isRunning: () => sim.allRunning() } : undefined,
     front: config.linkMode === 'canonical' ? 'cloudfront' : 'api-gateway',
+    extraRoutes: async (req, res) => {
+      if (req.url?.split('?')[0] !== '/_local/report') return false;
+      const r = await report();
+      const json = (req.headers.accept ?? '').includes('application/json');
+      res.writeHead(200, { 'content-type': json ? 'application/json' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(json ? JSON.stringify(r) : `${reportLines(r).join('\n')}\n`);
+      return true;
+    },
   });
   // Show phase changes even while nobody polls.
   const monitor = setInterval(() => { void controller.status().catch((e: unknown) => say(`status failed: ${String(e)}`)); }, 1000);
@@ -92,6 +115,8 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     jitsi,
     idle,
     nightly,
+    usage,
+    report,
     close: async () => { clearInterval(monitor); idle?.close(); nightly?.close(); await local.close(); },
   };
 }

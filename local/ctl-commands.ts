@@ -5,6 +5,7 @@ import type { PrewarmEntry } from '../shared/domain/prewarm-service.js';
 import { activityBlocksStop } from '../shared/domain/stop-check.js';
 import { activityReadability, readabilityLine } from './ctl-activity-check.js';
 import type { CtlRuntime } from './ctl-runtime.js';
+import { holdStatusLines } from './ctl-hold-status.js';
 
 /** Exit codes: 0 done, 1 refused or failed, 2 usage or configuration error. */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -23,14 +24,19 @@ export async function statusCommand(rt: CtlRuntime): Promise<CommandResult> {
   const status = await rt.controller.status();
   const activity = awake(status) ? await rt.activity.read() : undefined;
   const readability = activity ? activityReadability(activity) : undefined;
+  const hold = await holdStatusLines(rt);
   return {
     code: EXIT.ok,
-    lines: [...statusLines(status), ...(activity ? [`activity: ${describeActivity(activity)}`] : []), ...(readability ? [readabilityLine(readability)] : [])],
-    json: { ...status, ...(activity ? { activity } : {}), ...(readability ? { activityReadable: readability } : {}) },
+    lines: [...statusLines(status), ...(activity ? [`activity: ${describeActivity(activity)}`] : []), ...(readability ? [readabilityLine(readability)] : []), ...hold.lines],
+    json: { ...status, ...(activity ? { activity } : {}), ...(readability ? { activityReadable: readability } : {}), ...(hold.json ? { hold: hold.json } : {}) },
   };
 }
 
 export async function upCommand(rt: CtlRuntime): Promise<CommandResult> {
+  const held = await rt.holds()?.gate.check('ctl-up');
+  if (held && !held.allow) {
+    return { code: EXIT.refused, lines: [`refused: ${held.reason}`, 'nothing was woken; "hold --clear" ends the maintenance hold'], json: { action: 'refused', reason: held.reason } };
+  }
   const { status, scaledUp } = await rt.controller.wake('operator CLI: ctl up');
   const head = scaledUp.length > 0 ? `woke ${scaledUp.join(', ')} (desired 0 → 1)` : 'already awake: nothing to do';
   return { code: EXIT.ok, lines: [head, ...statusLines(status)], json: { action: scaledUp.length > 0 ? 'wake' : 'none', scaledUp, status } };
@@ -61,6 +67,7 @@ export async function downCommand(rt: CtlRuntime, force: boolean): Promise<Comma
 export async function prewarmCreateCommand(rt: CtlRuntime, time: string): Promise<CommandResult> {
   const result = await rt.prewarm().create(time, 'CLI');
   if (result.kind === 'invalid') return { code: EXIT.usage, lines: [`invalid time: ${result.reason}`], json: { error: result.reason } };
+  if (result.kind === 'refused') return { code: EXIT.refused, lines: [`refused: ${result.reason}`], json: { action: 'refused', reason: result.reason } };
   if (result.kind === 'woke-now') {
     return { code: EXIT.ok, lines: [`the meeting at ${when(rt, result.start)} starts within the lead time: woke the group now`, ...statusLines(result.status)], json: { wokeNow: true, ...result } };
   }

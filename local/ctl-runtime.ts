@@ -12,6 +12,24 @@ import { GroupController } from '../shared/domain/controller.js';
 import { PrewarmService } from '../shared/domain/prewarm-service.js';
 import { systemClock, type Clock } from '../shared/domain/service-group.js';
 import { liveActivity, type LiveActivity } from '../shared/domain/stop-check.js';
+import { readHoldConfig } from '../shared/config/hold-config.js';
+import { SsmHoldStore } from '../shared/adapters/aws/ssm-hold-store.js';
+import { createSsmClient } from '../shared/adapters/aws/schedule-clients.js';
+import { MemoryHoldStore } from '../shared/adapters/memory/memory-hold-store.js';
+import { HoldGate } from '../shared/domain/hold-gate.js';
+import type { HoldStore } from '../shared/domain/hold.js';
+import { readReportConfig, type ReportConfig } from '../shared/config/report-config.js';
+import { CloudWatchUsageHistory } from '../shared/adapters/aws/cloudwatch-usage.js';
+import { EcsTaskSizes } from '../shared/adapters/aws/ecs-task-sizes.js';
+import { createCloudWatchClient, createEcsClient } from '../shared/adapters/aws/clients.js';
+import { FixedTaskSizes, UsageRecorder } from '../shared/adapters/memory/usage-recorder.js';
+import type { ReportDeps } from '../shared/domain/report-service.js';
+
+/** The hold parameter and a gate over it (no metrics from the CLI: it prints every decision instead). */
+export interface CtlHolds {
+  store: HoldStore;
+  gate: HoldGate;
+}
 
 /** What the operator CLI drives: the same controller, activity check and pre-warm service as the functions. */
 export interface CtlRuntime {
@@ -21,6 +39,12 @@ export interface CtlRuntime {
   /** Built on first use: only the pre-warm commands need the scheduling variables. */
   prewarm(): PrewarmService;
   timeZone(): string;
+  clock: Clock;
+  /** Undefined when HOLD_PARAMETER is not set (AWS backend). */
+  holds(): CtlHolds | undefined;
+  holdCacheSeconds(): number;
+  /** The monthly report's settings and ports; the report variables are read only when it runs. */
+  report(): { config: ReportConfig; deps: ReportDeps };
 }
 
 const SIMULATED_DEFAULTS = { SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb', MEETING_BASE_URL: 'http://localhost:8080/_meet', ...SIMULATED_SCHEDULING_ENV };
@@ -35,7 +59,27 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
   const full: Env = simulated ? { ...SIMULATED_DEFAULTS, ...env } : env;
   const r = new EnvReader(full);
   const config = readWatchConfig(r);
+  const holdConfig = readHoldConfig(r);
   r.done();
+  let holds: CtlHolds | undefined;
+  const holdsFor = (store: HoldStore): CtlHolds => (holds ??= { store, gate: new HoldGate(store, clock, 0) });
+  const reportConfig = () => {
+    const rr = new EnvReader(full);
+    const settings = readReportConfig(rr, full);
+    rr.done();
+    return settings;
+  };
+  const reportFor = (make: (c: ReportConfig) => Omit<ReportDeps, 'prices' | 'dashboard' | 'members'>) => () => {
+    const c = reportConfig();
+    return { config: c, deps: { ...make(c), members: config.members, prices: { region: c.region, override: c.override }, dashboard: c.dashboard } };
+  };
+  const holdParts = {
+    clock,
+    holdCacheSeconds: () => holdConfig.cacheMs / 1000,
+    holds: () => (simulated
+      ? holdsFor(new MemoryHoldStore(env.SIM_HOLD))
+      : holdConfig.parameter ? holdsFor(new SsmHoldStore(createSsmClient(), holdConfig.parameter)) : undefined),
+  };
   const prewarmConfig = () => {
     const pr = new EnvReader(full);
     const settings = readPrewarmConfig(pr);
@@ -55,19 +99,25 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
         : unknownActivity('no running task to read')),
     };
     const schedules = new MemorySchedules(clock);
+    // A fresh in-process group has no history: its report is honestly empty (npm start keeps a session's report).
+    const report = reportFor(() => ({ sizes: new FixedTaskSizes(), history: new UsageRecorder(clock) }));
     return {
-      backend: 'simulated', controller, activity,
-      prewarm: () => (prewarm ??= new PrewarmService(schedules, controller, clock, prewarmConfig())),
+      backend: 'simulated', controller, activity, ...holdParts, report,
+      prewarm: () => (prewarm ??= new PrewarmService(schedules, controller, clock, prewarmConfig(), holdParts.holds()?.gate)),
       timeZone: () => full.TIME_ZONE ?? 'UTC',
     };
   }
   const { group, source } = createWatchRuntime(config, clock);
   const controller = createController(config, {}, group, undefined, clock);
   return {
-    backend: 'aws', controller, activity: liveActivity(group, source),
+    backend: 'aws', controller, activity: liveActivity(group, source), ...holdParts,
+    report: reportFor((c) => ({
+      sizes: new EcsTaskSizes(createEcsClient()),
+      history: new CloudWatchUsageHistory(createCloudWatchClient(), { namespace: config.metricNamespace, groupName: config.groupName, serviceName: c.serviceName }, config.members, clock),
+    })),
     prewarm: () => {
       const settings = prewarmConfig();
-      return (prewarm ??= new PrewarmService(createSchedules(config, settings, clock), controller, clock, settings));
+      return (prewarm ??= new PrewarmService(createSchedules(config, settings, clock), controller, clock, settings, holdParts.holds()?.gate));
     },
     timeZone: () => full.TIME_ZONE ?? 'UTC',
   };

@@ -8,6 +8,8 @@ import {
   downCommand, EXIT, prewarmCancelCommand, prewarmCreateCommand, prewarmListCommand, statusCommand, upCommand, type CommandResult,
 } from './ctl-commands.js';
 import { ctlRuntimeFromEnv, type CtlRuntime } from './ctl-runtime.js';
+import { holdCommand, HoldsNotConfiguredError, parseHoldArgs } from './ctl-hold.js';
+import { parseReportArgs, reportCommand } from './ctl-report.js';
 
 export const USAGE = `Usage: npm run ctl -- [--json] <command>
 
@@ -20,6 +22,16 @@ Commands:
                           (ISO 8601 with offset, e.g. 2026-11-27T09:00:00+01:00)
   prewarm --list          list scheduled pre-warms
   prewarm --cancel <id>   cancel one
+  hold awake --until <time> [--reason <text>]
+                          idle shutdown and nightly power-down leave the group running until <time>
+  hold asleep --until <time> [--reason <text>]
+                          maintenance: no wake path starts the group until <time>; the waiting page says so
+                          (<time>: ISO 8601 with offset, or +90m / +3h / +2d; at most 45 days ahead)
+  hold --clear            end the hold now
+  hold --list             show the hold (active, expired or ignored)
+  report [--month YYYY-MM]
+                          awake task-hours, wakes, stops by reason, wake-to-ready, Fargate cost, always-on
+                          cost and saving for a month in TIME_ZONE (default: this month, to date)
   --help                  this text
 
 Options:
@@ -54,6 +66,16 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (rest.length === 1 && !rest[0]!.startsWith('--')) return { help: false, json, run: (rt) => prewarmCreateCommand(rt, rest[0]!) };
     return { error: 'prewarm takes <time>, --list or --cancel <id>', json };
   }
+  if (command === 'report') {
+    const report = parseReportArgs(rest);
+    if ('error' in report) return { error: report.error, json };
+    return { help: false, json, run: (rt) => reportCommand(rt, report.month) };
+  }
+  if (command === 'hold') {
+    const hold = parseHoldArgs(rest);
+    if ('error' in hold) return { error: hold.error, json };
+    return { help: false, json, run: (rt) => holdCommand(rt, hold) };
+  }
   return { error: `unknown command or arguments: ${args.join(' ')}`, json };
 }
 
@@ -77,7 +99,7 @@ export async function main(argv: readonly string[], deps: CtlDeps): Promise<numb
     else (result.code === EXIT.ok ? deps.out : deps.err)(result.lines.join('\n'));
     return result.code;
   } catch (error) {
-    if (error instanceof ConfigError) return fail(EXIT.usage, error.message);
+    if (error instanceof ConfigError || error instanceof HoldsNotConfiguredError) return fail(EXIT.usage, error.message);
     if (error instanceof DependencyError) return fail(EXIT.refused, `failed: ${error.message}`);
     return fail(EXIT.refused, `failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -2,6 +2,7 @@ import './quiet.js';
 import { ConfigError } from '../shared/config/env-reader.js';
 import { startLocalApp } from './app.js';
 import { say } from './terminal.js';
+import { reportLines } from './report-text.js';
 
 try {
   const app = await startLocalApp({ port: Number(process.env.PORT ?? 8080) });
@@ -9,8 +10,13 @@ try {
     ? `simulated group (${app.config.members.map((m) => m.id).join(' + ')}, start delay ${process.env.SIM_START_DELAY_SECONDS ?? 20} s)`
     : `AWS service group ${app.config.members.map((m) => m.id).join(', ')}`;
   say(`jitsi scale-to-zero controller, local mode, driving the ${backend}`);
-  say(`open ${app.url}/my-meeting to wake it; status at ${app.url}/_stz/status; Ctrl+C to stop`);
-  const stop = () => { void app.close().then(() => process.exit(0)); };
+  say(`open ${app.url}/my-meeting to wake it; status at ${app.url}/_stz/status; this session's report at ${app.url}/_local/report; Ctrl+C to stop`);
+  const stop = () => {
+    void app.report()
+      .then((r) => process.stdout.write(`${reportLines(r).join('\n')}\n`), () => undefined)
+      .then(() => app.close())
+      .then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

@@ -17,6 +17,8 @@ export interface LocalServerOptions {
    * the meeting domain, as the CloudFront distribution does (see cloudFront below).
    */
   front?: 'api-gateway' | 'cloudfront';
+  /** Local-only routes tried before the front (the demo's control routes for `ctl --local`). */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<boolean>;
   port?: number;
   host?: string;
 }
@@ -50,6 +52,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalS
   if (sim && (path === MEET_PREFIX || path.startsWith(`${MEET_PREFIX}/`))) {
     return send(req, res, await simulatedOrigin(method, path.slice(MEET_PREFIX.length), body, sim));
   }
+  if (options.extraRoutes && (await options.extraRoutes(req, res, body))) return;
   if (sim && options.front === 'cloudfront') return send(req, res, await cloudFront(req, method, path, body, sim, options.wakeHandler));
   return send(req, res, await wake(req, body, options.wakeHandler));
 }

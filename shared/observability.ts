@@ -1,6 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { ControllerEvents } from './domain/controller.js';
+import type { HoldDecision } from './domain/hold-gate.js';
+import { stopReasonOf } from './domain/stop-reasons.js';
 
 /** One Logger and one Metrics per container, with central defaults (service name, namespace). */
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'jitsi-scale-to-zero';
@@ -31,8 +33,13 @@ export function controllerEvents(log: Logger = logger, m: Metrics = metrics): Co
       m.addMetric('Wakes', MetricUnit.Count, 1);
     },
     scaledDown(memberIds, reason) {
-      log.info('stopped service group', { action: 'sleep', members: memberIds, reason });
+      const stopReason = stopReasonOf(reason);
+      log.info('stopped service group', { action: 'sleep', members: memberIds, reason, stopReason });
       m.addMetric('Stops', MetricUnit.Count, 1);
+      // The monthly report's "stops by reason": its own metric with a Reason dimension, flushed at once.
+      const byReason = m.singleMetric();
+      byReason.addDimension('Reason', stopReason);
+      byReason.addMetric('StopsByReason', MetricUnit.Count, 1);
     },
     becameReady(wakeSeconds) {
       log.info('service group ready', { wakeSeconds });
@@ -42,5 +49,13 @@ export function controllerEvents(log: Logger = logger, m: Metrics = metrics): Co
       log.warn('could not reset the idle alarms to OK', { action: 'alarm-reset', failures });
       m.addMetric('AlarmResetFailures', MetricUnit.Count, 1);
     },
+  };
+}
+
+/** Every hold decision: one log line with its reason (and whether it blocked) and one HoldDecisions count. */
+export function holdDecisionEvents(log: Logger = logger, m: Metrics = metrics): (d: HoldDecision) => void {
+  return (d) => {
+    (d.decision === 'ignored' ? log.warn.bind(log) : log.info.bind(log))(`hold decision: ${d.decision}`, { action: 'hold', ...d });
+    m.addMetric('HoldDecisions', MetricUnit.Count, 1);
   };
 }

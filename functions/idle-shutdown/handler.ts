@@ -5,7 +5,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { accountAndRegion, checkAlarmEvent, MAX_ALARM_EVENT_AGE_MS } from '../../shared/domain/alarm-event.js';
-import { handleIdleAlarm, type IdleOutcome, type IdleShutdownDeps } from '../../shared/domain/idle-shutdown.js';
+import type { HoldGate } from '../../shared/domain/hold-gate.js';
+import { idleShutdownWithHolds } from '../../shared/domain/hold-steps.js';
+import type { IdleOutcome, IdleShutdownDeps } from '../../shared/domain/idle-shutdown.js';
 
 export interface IdleShutdownHandlerDeps extends Omit<IdleShutdownDeps, 'alarmNames'> {
   noJoinAlarmName: string;
@@ -13,6 +15,8 @@ export interface IdleShutdownHandlerDeps extends Omit<IdleShutdownDeps, 'alarmNa
   logger: Logger;
   metrics: Metrics;
   maxEventAgeMs?: number;
+  /** Operator holds (HOLD_PARAMETER); absent when not configured. */
+  holds?: HoldGate;
 }
 
 export type IdleShutdownResult = IdleOutcome | { action: 'rejected'; reason: string; rearmed?: boolean };
@@ -54,7 +58,7 @@ export function createIdleShutdownHandler(deps: IdleShutdownHandlerDeps) {
 
     let outcome: IdleOutcome;
     try {
-      outcome = await handleIdleAlarm(check.alarm, domainDeps);
+      outcome = await idleShutdownWithHolds(check.alarm, { ...domainDeps, holds: deps.holds });
     } catch (error) {
       // Thrown on purpose: the asynchronous invoke is retried, and a retry re-checks everything again. The
       // alarm is re-armed first where CloudWatch answers, so even after the last retry (which ends in the

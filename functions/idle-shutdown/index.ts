@@ -1,7 +1,9 @@
 import { loadIdleShutdownConfig } from '../../shared/config/idle-config.js';
 import { createIdleRuntime } from '../../shared/compose-activity.js';
 import { systemClock } from '../../shared/domain/service-group.js';
-import { controllerEvents, logger, metrics } from '../../shared/observability.js';
+import { loadHoldConfig } from '../../shared/config/hold-config.js';
+import { createHoldGate } from '../../shared/compose-holds.js';
+import { controllerEvents, holdDecisionEvents, logger, metrics } from '../../shared/observability.js';
 import { createIdleShutdownHandler } from './handler.js';
 
 // Cold start: configuration validated once; SDK clients created once per container.
@@ -16,4 +18,5 @@ export const handler = createIdleShutdownHandler({
   emptyAlarmName: config.emptyAlarmName,
   logger,
   metrics,
+  holds: createHoldGate(loadHoldConfig(), config.backend, holdDecisionEvents()),
 });

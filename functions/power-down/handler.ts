@@ -5,11 +5,15 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { parsePowerDownEvent } from '../../shared/domain/power-down.js';
-import { runPowerDown, type PowerDownDeps, type PowerDownOutcome } from '../../shared/domain/power-down-service.js';
+import type { PowerDownDeps, PowerDownOutcome } from '../../shared/domain/power-down-service.js';
+import type { HoldGate } from '../../shared/domain/hold-gate.js';
+import { powerDownWithHolds } from '../../shared/domain/hold-steps.js';
 
 export interface PowerDownHandlerDeps extends PowerDownDeps {
   logger: Logger;
   metrics: Metrics;
+  /** Operator holds (HOLD_PARAMETER); absent when not configured. */
+  holds?: HoldGate;
 }
 
 export type PowerDownResult =
@@ -30,7 +34,7 @@ export function createPowerDownHandler(deps: PowerDownHandlerDeps) {
       metrics.addMetric('RejectedEvents', MetricUnit.Count, 1);
       return { outcome: 'rejected', reason: parsed.reason };
     }
-    const outcome = await runPowerDown(parsed.event, context.invokedFunctionArn, deps);
+    const outcome = await powerDownWithHolds(parsed.event, context.invokedFunctionArn, deps);
     report(outcome, parsed.event.action, deps);
     const { decision } = outcome;
     const kind = decision.kind === 'stop' ? 'stopped' : decision.kind === 'defer' ? 'deferred' : 'nothing';

@@ -4,7 +4,9 @@ import { createSchedules } from '../../shared/compose-schedules.js';
 import { createController } from '../../shared/compose.js';
 import { systemClock } from '../../shared/domain/service-group.js';
 import { liveActivity } from '../../shared/domain/stop-check.js';
-import { controllerEvents, logger, metrics } from '../../shared/observability.js';
+import { loadHoldConfig } from '../../shared/config/hold-config.js';
+import { createHoldGate } from '../../shared/compose-holds.js';
+import { controllerEvents, holdDecisionEvents, logger, metrics } from '../../shared/observability.js';
 import { createPowerDownHandler } from './handler.js';
 
 // Cold start: configuration validated once; SDK clients created once per container.
@@ -20,4 +22,5 @@ export const handler = createPowerDownHandler({
   settings: config.powerDown,
   logger,
   metrics,
+  holds: createHoldGate(loadHoldConfig(), config.backend, holdDecisionEvents()),
 });

@@ -6,16 +6,20 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { GroupController } from '../../shared/domain/controller.js';
 import { parsePrewarmEvent, PREWARM_STALE_AFTER_MS } from '../../shared/domain/prewarm.js';
 import type { Clock } from '../../shared/domain/service-group.js';
+import type { HoldGate } from '../../shared/domain/hold-gate.js';
 
 export interface PrewarmHandlerDeps {
   controller: GroupController;
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
+  /** Operator holds: a maintenance hold refuses the scheduled wake. */
+  holds?: HoldGate;
 }
 
 export type PrewarmResult =
   | { outcome: 'rejected'; reason: string }
+  | { outcome: 'held'; reason: string }
   | { outcome: 'woke' | 'already-awake'; phase: string; scaledUp: string[] };
 
 /**
@@ -38,6 +42,11 @@ export function createPrewarmHandler(deps: PrewarmHandlerDeps) {
       return { outcome: 'rejected', reason: reason ?? 'malformed' };
     }
     const start = parsed.event.start.toISOString();
+    const held = deps.holds ? await deps.holds.check('prewarm-schedule') : undefined;
+    if (held && !held.allow) {
+      logger.info('pre-warm refused by a hold', { action: 'none', meetingStart: start, reason: held.reason });
+      return { outcome: 'held', reason: held.reason };
+    }
     const result = await deps.controller.wake(`pre-warm for a meeting at ${start}`);
     metrics.addMetric('WakeRequests', MetricUnit.Count, 1);
     logger.info('wake request', {

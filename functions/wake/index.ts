@@ -1,7 +1,9 @@
 import { loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
 import { createController, createReadinessProbe, createServiceGroup } from '../../shared/compose.js';
 import { systemClock } from '../../shared/domain/service-group.js';
-import { controllerEvents, logger, metrics } from '../../shared/observability.js';
+import { loadHoldConfig } from '../../shared/config/hold-config.js';
+import { createHoldGate } from '../../shared/compose-holds.js';
+import { controllerEvents, holdDecisionEvents, logger, metrics } from '../../shared/observability.js';
 import { createWakeHandler } from './handler.js';
 import { createPrewarmRouteDeps } from './prewarm-setup.js';
 
@@ -10,6 +12,7 @@ const { wake: config, prewarm } = loadWakeFunctionConfig();
 // Interactive SDK clients: short timeouts, one retry, so answers fit the 15 s function timeout.
 const group = createServiceGroup(config, systemClock, 'interactive');
 const controller = createController(config, controllerEvents(), group, createReadinessProbe(config, group));
-const prewarmDeps = prewarm ? createPrewarmRouteDeps({ config, prewarm, controller, logger, metrics }) : undefined;
+const holds = createHoldGate(loadHoldConfig(), config.backend, holdDecisionEvents());
+const prewarmDeps = prewarm ? createPrewarmRouteDeps({ config, prewarm, controller, logger, metrics, holds }) : undefined;
 
-export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics, prewarm: prewarmDeps });
+export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics, prewarm: prewarmDeps, holds });

@@ -4,6 +4,7 @@ import { meetingUrl, parseRoomSegment } from '../../shared/domain/rooms.js';
 import { header, methodNotAllowed, text, type Response } from './http.js';
 import { HTML_HEADERS, messagePage, waitingPage, type JoinBy } from './page.js';
 import { isLinkPreviewer } from './previewers.js';
+import { maintenancePage } from './maintenance.js';
 import type { WakeRouteDeps } from './routes.js';
 
 /** What a path that is not the controller's own API asks for. */
@@ -58,6 +59,8 @@ export async function meetingRoute(event: APIGatewayProxyEventV2, path: string, 
 
 async function roomPage(event: APIGatewayProxyEventV2, room: string | undefined, deps: WakeRouteDeps): Promise<Response> {
   const { config } = deps;
+  const hold = await deps.holds?.state();
+  if (hold?.kind === 'active' && hold.hold.kind === 'asleep') return maintenancePage(hold.hold, config.supportContact);
   let status: GroupStatus;
   try {
     status = await deps.controller.status();

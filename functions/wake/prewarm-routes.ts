@@ -9,7 +9,7 @@ export interface PrewarmRouteDeps {
   service: PrewarmService;
   token: SecretToken;
   /** One structured log line and metric per pre-warm action (wired to Powertools in index.ts). */
-  onAction?(action: 'scheduled' | 'woke-now' | 'cancelled' | 'unauthorized' | 'token-unusable', details: Record<string, unknown>): void;
+  onAction?(action: 'scheduled' | 'woke-now' | 'cancelled' | 'unauthorized' | 'token-unusable' | 'refused', details: Record<string, unknown>): void;
 }
 
 const NAME = 'prewarm';
@@ -79,6 +79,9 @@ async function create(event: APIGatewayProxyEventV2, deps: PrewarmRouteDeps, bas
   switch (result.kind) {
     case 'invalid':
       return json(400, { error: result.reason });
+    case 'refused':
+      deps.onAction?.('refused', { reason: result.reason });
+      return json(409, { error: result.reason });
     case 'woke-now':
       deps.onAction?.('woke-now', { start: result.start, scaledUp: result.scaledUp, phase: result.status.phase });
       return json(202, { wokeNow: true, start: result.start, message: 'the meeting starts within the lead time, so the group was woken now', status: result.status });

@@ -11,6 +11,7 @@ import type { Schedules } from '../../shared/domain/schedules.js';
 import type { SecretToken } from '../../shared/domain/secret-token.js';
 import { systemClock, type Clock } from '../../shared/domain/service-group.js';
 import type { PrewarmRouteDeps } from './prewarm-routes.js';
+import type { HoldGate } from '../../shared/domain/hold-gate.js';
 
 export interface PrewarmSetup {
   config: CoreConfig;
@@ -22,6 +23,8 @@ export interface PrewarmSetup {
   /** Injected in tests; created from the configuration otherwise (once, at cold start). */
   schedules?: Schedules;
   token?: SecretToken;
+  /** Operator holds: a pre-warm whose wake falls in a maintenance hold is refused. */
+  holds?: HoldGate;
 }
 
 /** Composition of the pre-warm API: Scheduler, the SSM token and one log line plus metric per action. */
@@ -31,7 +34,7 @@ export function createPrewarmRouteDeps(setup: PrewarmSetup): PrewarmRouteDeps {
   const schedules = setup.schedules ?? createSchedules(config, prewarm, clock);
   const token = setup.token ?? new SsmSecretToken(createSsmClient(), prewarm.tokenParameter, prewarm.tokenTtlMs, clock);
   return {
-    service: new PrewarmService(schedules, controller, clock, prewarm),
+    service: new PrewarmService(schedules, controller, clock, prewarm, setup.holds),
     token,
     onAction(action, details) {
       switch (action) {
@@ -46,6 +49,9 @@ export function createPrewarmRouteDeps(setup: PrewarmSetup): PrewarmRouteDeps {
         case 'woke-now':
           logger.info('wake request', { source: 'prewarm-api', action: 'wake', ...details });
           metrics.addMetric('WakeRequests', MetricUnit.Count, 1);
+          return;
+        case 'refused':
+          logger.info('pre-warm refused', { action: 'none', ...details });
           return;
         case 'token-unusable':
           logger.error('pre-warm token unusable', details);

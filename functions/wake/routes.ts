@@ -7,6 +7,8 @@ import { errorResponse, forHead, header, json, methodNotAllowed, routePath, text
 import { meetingRoute } from './meeting-routes.js';
 import { visitorView } from './visitor-text.js';
 import { isPrewarmPath, prewarmRoute, type PrewarmRouteDeps } from './prewarm-routes.js';
+import type { HoldGate } from '../../shared/domain/hold-gate.js';
+import { maintenanceRefusal } from './maintenance.js';
 
 export interface WakeRouteDeps {
   controller: GroupController;
@@ -16,6 +18,8 @@ export interface WakeRouteDeps {
   onWakeRequest?(result: { scaledUp: string[]; phase: string }): void;
   /** The authenticated pre-warm API; absent when it is not configured. */
   prewarm?: PrewarmRouteDeps;
+  /** Operator holds: during an `asleep` hold no wake happens (HOLD_PARAMETER; absent when not configured). */
+  holds?: HoldGate;
 }
 
 /** What happened, for the request log line. */
@@ -61,6 +65,8 @@ async function apiRoute(event: APIGatewayProxyEventV2, method: string, rest: str
       return ['wake', json(415, { error: 'send Content-Type: application/json' })];
     }
     return ['wake', await guarded(deps, async () => {
+      const held = deps.holds ? await deps.holds.check('wake') : undefined;
+      if (held && !held.allow) return maintenanceRefusal(held.hold, deps.clock.now(), deps.config.supportContact);
       const result = await deps.controller.wake('wake request');
       deps.onWakeRequest?.({ scaledUp: result.scaledUp, phase: result.status.phase });
       return json(200, present(result.status, deps));

@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { MemberArns } from './service-group-refs.js';
+import { usageWidgets } from './usage-widgets.js';
 
 export interface ControllerDashboardProps {
   dashboardName: string;
@@ -16,6 +17,9 @@ export interface ControllerDashboardProps {
   alarms: cloudwatch.IAlarm[];
   functions: Record<string, lambda.IFunction>;
   deadLetterQueue: sqs.IQueue;
+  /** The service group as the functions name its members (RunningTasks' Member dimension). */
+  memberIds?: readonly string[];
+  hourlyTaskCost?: number;
 }
 
 /** One page: is the group up, is anyone there, what did the controller do, and is it healthy itself. */
@@ -97,6 +101,7 @@ export class ControllerDashboard extends Construct {
             width: 6,
           }),
         ],
+        ...(props.memberIds && props.hourlyTaskCost !== undefined ? [usageWidgets({ ...props, memberIds: props.memberIds, hourlyTaskCost: props.hourlyTaskCost })] : []),
       ],
     });
   }

@@ -31,9 +31,10 @@ export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   // HTTP only, to private task IPs, a couple of seconds per IP at most.
   probe: { description: 'Reads Jicofo/JVB stats on private task IPs (in the VPC)', memorySize: 128, timeout: Duration.seconds(10), bundleBudgetBytes: 64 * KB },
   // Re-checks activity (probe), then autoscaling + UpdateService per member.
-  'idle-shutdown': { description: 'Idle alarm action: re-checks activity, then sleeps the group', memorySize: 256, timeout: Duration.seconds(60), bundleBudgetBytes: 575 * KB },
+  // Idle shutdown, power-down and pre-warm also carry the SSM client: they read the operator's hold.
+  'idle-shutdown': { description: 'Idle alarm action: re-checks activity, then sleeps the group', memorySize: 256, timeout: Duration.seconds(60), bundleBudgetBytes: 600 * KB },
   'power-down': { description: 'Nightly power-down with defer/force policy', memorySize: 256, timeout: Duration.seconds(60), bundleBudgetBytes: 600 * KB },
-  prewarm: { description: 'Wakes the group ahead of a planned meeting', memorySize: 256, timeout: Duration.seconds(30), bundleBudgetBytes: 460 * KB },
+  prewarm: { description: 'Wakes the group ahead of a planned meeting', memorySize: 256, timeout: Duration.seconds(30), bundleBudgetBytes: 520 * KB },
 };
 
 /** The entry file of a function, following the one-entry-per-function layout. */

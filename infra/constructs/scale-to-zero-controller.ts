@@ -9,6 +9,7 @@ import { ControllerSchedules } from './controller-schedules.js';
 import { entryPath, existingEntries, FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from './function-catalog.js';
 import { baseEnvironment } from './function-environment.js';
 import { IdleAlarms } from './idle-alarms.js';
+import { HoldParameter } from './hold-parameter.js';
 import { IdleFailures } from './idle-failures.js';
 import { wireFunctions } from './controller-wiring.js';
 import { ProbeNetwork } from './probe-network.js';
@@ -52,6 +53,7 @@ export class ScaleToZeroController extends Construct {
   idleFailures?: IdleFailures;
   readonly api?: WakeApi;
   readonly probeNetwork?: ProbeNetwork;
+  readonly hold: HoldParameter;
 
   constructor(scope: Construct, id: string, props: ScaleToZeroControllerProps) {
     super(scope, id);
@@ -108,6 +110,11 @@ export class ScaleToZeroController extends Construct {
       idleShutdown: fn('idle-shutdown'),
     });
     wireFunctions({ config: c, members, functions: this.functions, schedules: this.schedules, alarms: this.alarms });
+    // Every stop and wake path reads the operator's hold; the watcher and the probe do not need it.
+    this.hold = new HoldParameter(this, 'Hold', {
+      groupName: c.groupName,
+      readers: (['wake', 'idle-shutdown', 'power-down', 'prewarm'] as const).flatMap((n) => (fn(n) ? [fn(n)!] : [])),
+    });
     const idleShutdown = fn('idle-shutdown');
     if (idleShutdown) this.idleFailures = new IdleFailures(this, 'IdleFailures', { idleShutdown });
 
@@ -134,6 +141,8 @@ export class ScaleToZeroController extends Construct {
       alarms: [this.alarms.noJoin, this.alarms.empty],
       functions: Object.fromEntries(Object.entries(this.functions).map(([n, f]) => [n, f.function])),
       deadLetterQueue: this.schedules.deadLetterQueue,
+      memberIds: c.serviceGroup.map(memberId),
+      hourlyTaskCost: Number(c.dashboardHourlyTaskCost),
     });
 
     for (const name of FUNCTION_NAMES) {
@@ -144,6 +153,12 @@ export class ScaleToZeroController extends Construct {
       }
     }
   }
+}
+
+/** The id the functions give a member (shared/domain/service-group.ts parseMemberRef): "cluster/service". */
+function memberId(text: string): string {
+  const arn = /:service\/([^/]+)\/([^/]+)$/.exec(text);
+  return arn ? `${arn[1]}/${arn[2]}` : text;
 }
 
 function pascal(name: string): string {

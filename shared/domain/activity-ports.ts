@@ -26,10 +26,12 @@ export interface StatsFetcher {
   get(ip: string, port: number, path: string, accept?: string): Promise<HttpAnswer>;
 }
 
-export type GroupMetricName = 'Participants' | 'Conferences' | 'ActivityUnknown';
+export type GroupMetricName = 'Participants' | 'Conferences' | 'ActivityUnknown' | 'RunningTasks';
 export interface GroupDatapoint {
   name: GroupMetricName;
   value: number;
+  /** Per-member series (RunningTasks): published with a Member dimension next to Group. */
+  member?: string;
 }
 
 /** Port: the watcher's group metrics (CloudWatch PutMetricData, dimension Group). */

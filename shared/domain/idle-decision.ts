@@ -28,7 +28,7 @@ export interface IdleFacts {
 }
 
 export type SkipCode =
-  | 'asleep' | 'activity-unknown' | 'meeting-live' | 'not-ready' | 'grace' | 'wake-unknown' | 'wake-requested' | 'other-timer';
+  | 'asleep' | 'activity-unknown' | 'meeting-live' | 'not-ready' | 'grace' | 'wake-unknown' | 'wake-requested' | 'other-timer' | 'hold';
 
 /**
  * `rearm`: the alarm stays in ALARM while the room stays at zero, and CloudWatch only runs the action on a

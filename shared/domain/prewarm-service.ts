@@ -4,6 +4,7 @@ import { MINUTE_MS } from './iso-time.js';
 import { parsePrewarmId, planPrewarm, prewarmInput, PREWARM_PREFIX, type PrewarmSettings } from './prewarm.js';
 import type { Clock } from './service-group.js';
 import type { Schedules } from './schedules.js';
+import type { HoldGate } from './hold-gate.js';
 
 export interface PrewarmEntry {
   id: string;
@@ -16,6 +17,8 @@ export interface PrewarmEntry {
 
 export type PrewarmCreateResult =
   | { kind: 'invalid'; reason: string }
+  /** A maintenance hold covers the wake time. */
+  | { kind: 'refused'; reason: string }
   | { kind: 'scheduled'; created: boolean; entry: PrewarmEntry }
   | { kind: 'woke-now'; start: string; status: GroupStatus; scaledUp: string[] };
 
@@ -28,11 +31,14 @@ export class PrewarmService {
     private readonly controller: GroupController,
     private readonly clock: Clock,
     private readonly settings: PrewarmSettings & { functionArn: string },
+    private readonly holds?: HoldGate,
   ) {}
 
   async create(startText: unknown, requestedBy: string): Promise<PrewarmCreateResult> {
     const plan = planPrewarm(startText, this.clock.now(), this.settings);
     if (!plan.ok) return { kind: 'invalid', reason: plan.reason };
+    const held = this.holds ? await this.holds.check('prewarm', plan.wakeNow ? this.clock.now() : plan.wakeAt) : undefined;
+    if (held && !held.allow) return { kind: 'refused', reason: held.reason };
     if (plan.wakeNow) {
       const result = await this.controller.wake(`pre-warm for a meeting at ${plan.start.toISOString()} (${requestedBy}), within the lead time`);
       return { kind: 'woke-now', start: plan.start.toISOString(), status: result.status, scaledUp: result.scaledUp };

@@ -33,6 +33,14 @@ export function activityDatapoints(activity: Activity): GroupDatapoint[] {
 }
 
 /**
+ * Running tasks per member, once a minute while awake: the monthly report sums them into task-hours
+ * (nothing is published while asleep, so the idle cost stays near zero). Rides in the same PutMetricData.
+ */
+export function runningTaskDatapoints(members: readonly MemberSnapshot[]): GroupDatapoint[] {
+  return members.filter((m) => m.exists).map((m) => ({ name: 'RunningTasks', member: m.ref.id, value: m.running }));
+}
+
+/**
  * One watcher run (Scheduler, every minute). Asleep: one DescribeServices and nothing else. Awake: find
  * the running tasks, read their activity, publish the group metrics.
  */
@@ -46,7 +54,7 @@ export async function watchActivity(deps: WatchDeps): Promise<WatchOutcome> {
     throw toDependencyError('list running tasks', error);
   });
   const activity = await deps.source.read(tasks).catch((error: unknown) => unknownActivity(`activity source failed: ${String(error)}`));
-  const datapoints = activityDatapoints(activity);
+  const datapoints = [...activityDatapoints(activity), ...runningTaskDatapoints(members)];
   await deps.publisher.publish(datapoints, deps.clock.now()).catch((error: unknown) => {
     throw toDependencyError('publish group metrics', error);
   });

@@ -31,6 +31,14 @@ describe('CloudWatchGroupMetrics (watcher datapoints)', () => {
     });
   });
 
+  it('a per-member datapoint (RunningTasks) carries the Member dimension next to Group', async () => {
+    cw.on(PutMetricDataCommand).resolves({});
+    await new CloudWatchGroupMetrics(client, 'JitsiScaleToZero', 'jitsi').publish([{ name: 'RunningTasks', member: 'jitsi/web', value: 1 }], at);
+    expect(cw.commandCalls(PutMetricDataCommand)[0]!.args[0].input.MetricData).toEqual([
+      { MetricName: 'RunningTasks', Dimensions: [{ Name: 'Group', Value: 'jitsi' }, { Name: 'Member', Value: 'jitsi/web' }], Timestamp: at, Value: 1, Unit: 'Count' },
+    ]);
+  });
+
   it('sends nothing for no datapoints', async () => {
     await new CloudWatchGroupMetrics(client, 'JitsiScaleToZero', 'jitsi').publish([], at);
     expect(cw.calls()).toHaveLength(0);

@@ -35,7 +35,7 @@ describe('watcher', () => {
     const w = watcher({ kind: 'known', participants: 3, conferences: 1, recording: false });
     const outcome = await w.invoke();
     expect(w.source.reads).toEqual([[expect.objectContaining({ member: 'jitsi/web', privateIp: '10.0.0.10' }), expect.objectContaining({ member: 'jitsi/jvb', privateIp: '10.0.1.10' })]]);
-    expect(w.store.datapoints.map((d) => [d.name, d.value])).toEqual([['Participants', 3], ['Conferences', 1], ['ActivityUnknown', 0]]);
+    expect(w.store.datapoints.map((d) => [d.name, d.value])).toEqual([['Participants', 3], ['Conferences', 1], ['ActivityUnknown', 0], ['RunningTasks', 1], ['RunningTasks', 1]]);
     expect(outcome).toMatchObject({ action: 'published', reason: '3 participant(s) in 1 conference(s)', tasks: 2 });
     expect(w.lines.find((l) => l.message === 'watch')).toMatchObject({ action: 'published', reason: '3 participant(s) in 1 conference(s)', tasks: 2 });
   });
@@ -43,7 +43,14 @@ describe('watcher', () => {
   it('unknown activity → ActivityUnknown 1 and NO Participants datapoint (missing never looks idle)', async () => {
     const w = watcher({ kind: 'unknown', reason: '/stats: timeout after 2000 ms' });
     await w.invoke();
-    expect(w.store.datapoints.map((d) => [d.name, d.value])).toEqual([['ActivityUnknown', 1]]);
+    expect(w.store.datapoints.filter((d) => d.name !== 'RunningTasks').map((d) => [d.name, d.value])).toEqual([['ActivityUnknown', 1]]);
+  });
+
+  it('awake → RunningTasks per member (dimension Member) in the same publish, for the monthly report', async () => {
+    const w = watcher();
+    await w.invoke();
+    expect(w.store.publishCalls).toBe(1);
+    expect(w.store.datapoints.filter((d) => d.name === 'RunningTasks').map((d) => [d.member, d.value])).toEqual([['jitsi/web', 1], ['jitsi/jvb', 1]]);
   });
 
   it('a recording with nobody else counts as one participant', async () => {
@@ -105,6 +112,6 @@ describe('AWS calls per watcher run (ECS, Lambda probe, CloudWatch all stubbed)'
     expect(cold).toEqual({ DescribeServices: 1, ListTasks: 2, DescribeTasks: 1, DescribeTaskDefinition: 2, Invoke: 1, PutMetricData: 1 });
     expect(warm).toEqual({ DescribeServices: 1, ListTasks: 2, DescribeTasks: 1, Invoke: 1, PutMetricData: 1 });
     expect(fake.log).toHaveLength(6);
-    expect(fake.cloudwatch.calls()[1]!.args[0].input).toMatchObject({ MetricData: [expect.objectContaining({ MetricName: 'Participants', Value: 2 }), expect.anything(), expect.anything()] });
+    expect(fake.cloudwatch.calls()[1]!.args[0].input).toMatchObject({ MetricData: [expect.objectContaining({ MetricName: 'Participants', Value: 2 }), expect.anything(), expect.anything(), expect.objectContaining({ MetricName: 'RunningTasks' }), expect.objectContaining({ MetricName: 'RunningTasks' })] });
   });
 });

@@ -87,7 +87,10 @@ describe('least-privilege IAM', () => {
       Action: 'kms:Decrypt',
       Condition: { StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['ssm.', { Ref: 'AWS::Region' }, '.amazonaws.com']] }, 'kms:EncryptionContext:PARAMETER_ARN': parameter } },
     });
-    expect(actionsOf(policyStatements(template, stack, 'Prewarm'))).not.toContain('ssm:GetParameter');
+    // The pre-warm function never reads the token; its only parameter read is the hold (test/infra/hold.test.ts).
+    const prewarmReads = policyStatements(template, stack, 'Prewarm').filter((s) => [s.Action].flat().includes('ssm:GetParameter'));
+    expect(prewarmReads.map((s) => s.Sid)).toEqual(['ReadHoldParameter']);
+    expect(actionsOf(policyStatements(template, stack, 'Prewarm'))).not.toContain('kms:Decrypt');
   });
 
   it('lets the idle shutdown re-arm its own two alarms only', () => {
