@@ -1,7 +1,15 @@
+import { createCloudWatchClient } from '../shared/adapters/aws/clients.js';
+import { CloudWatchDecisionLog } from '../shared/adapters/aws/cloudwatch-decision-log.js';
+import { CloudWatchIdleAlarms } from '../shared/adapters/aws/cloudwatch-idle-alarms.js';
+import { createLogsClient } from '../shared/adapters/aws/operator-clients.js';
+import { SchedulerSchedules } from '../shared/adapters/aws/scheduler-schedules.js';
+import { createSchedulerClient } from '../shared/adapters/aws/schedule-clients.js';
+import { MemoryDecisionLog } from '../shared/adapters/memory/memory-decision-log.js';
 import { FixedProbe, SimulatedServiceGroup } from '../shared/adapters/memory/simulated-group.js';
 import { MemorySchedules } from '../shared/adapters/memory/memory-schedules.js';
 import { readWatchConfig } from '../shared/config/activity-config.js';
 import { EnvReader, type Env } from '../shared/config/env-reader.js';
+import { readOperatorConfig, type OperatorConfig } from '../shared/config/operator-config.js';
 import { readPrewarmConfig } from '../shared/config/prewarm-config.js';
 import { SIMULATED_SCHEDULING_ENV } from '../shared/config/schedule-config.js';
 import { createWatchRuntime } from '../shared/compose-activity.js';
@@ -9,18 +17,41 @@ import { createSchedules } from '../shared/compose-schedules.js';
 import { createController } from '../shared/compose.js';
 import { unknownActivity } from '../shared/domain/activity.js';
 import { GroupController } from '../shared/domain/controller.js';
+import type { DecisionLog } from '../shared/domain/decisions.js';
+import { nextWallClockTime, type IdleAlarmView } from '../shared/domain/operator-view.js';
 import { PrewarmService } from '../shared/domain/prewarm-service.js';
+import type { ScheduleEntry } from '../shared/domain/schedules.js';
 import { systemClock, type Clock } from '../shared/domain/service-group.js';
 import { liveActivity, type LiveActivity } from '../shared/domain/stop-check.js';
 
-/** What the operator CLI drives: the same controller, activity check and pre-warm service as the functions. */
+export type GroupControl = Pick<GroupController, 'status' | 'wake' | 'sleep'>;
+export type PrewarmControl = Pick<PrewarmService, 'create' | 'list' | 'cancel'>;
+
+/**
+ * What the operator CLI drives: the same controller, activity check and pre-warm service as the functions,
+ * plus read-only views for `status` and `log`. A view that is absent makes its status section say what
+ * is missing instead of failing the command.
+ */
 export interface CtlRuntime {
-  backend: 'aws' | 'simulated';
-  controller: GroupController;
+  backend: 'aws' | 'simulated' | 'local';
+  /** Where the settings came from: `stack JitsiScaleToZero`, `environment`, `local demo at …`. */
+  origin: string;
+  clock: Clock;
+  /** Waits between polls (`up --wait`); tests make it instant. */
+  pause(ms: number): Promise<void>;
+  controller: GroupControl;
   activity: LiveActivity;
   /** Built on first use: only the pre-warm commands need the scheduling variables. */
-  prewarm(): PrewarmService;
+  prewarm(): PrewarmControl;
   timeZone(): string;
+  decisions?: DecisionLog;
+  idleAlarms?: IdleAlarmView;
+  /** One-time schedules waiting to run: power-down re-checks and pre-warms. */
+  pending?: () => Promise<ScheduleEntry[]>;
+  /** The next nightly power-down, or undefined when it is switched off. */
+  nextNightly?: () => Promise<Date | undefined>;
+  /** A deployment in progress (stack update, service rollout), or undefined. */
+  deployment?: () => Promise<string | undefined>;
 }
 
 const SIMULATED_DEFAULTS = { SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb', MEETING_BASE_URL: 'http://localhost:8080/_meet', ...SIMULATED_SCHEDULING_ENV };
@@ -30,11 +61,12 @@ const SIMULATED_DEFAULTS = { SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb', M
  * group (asleep unless SIM_AWAKE=true, with SIM_PARTICIPANTS people meeting), so every command can be tried
  * without an AWS account; each run starts from scratch.
  */
-export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRuntime {
+export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock, origin = 'environment'): CtlRuntime {
   const simulated = env.CONTROLLER_BACKEND === 'simulated';
   const full: Env = simulated ? { ...SIMULATED_DEFAULTS, ...env } : env;
   const r = new EnvReader(full);
   const config = readWatchConfig(r);
+  const operator = readOperatorConfig(r);
   r.done();
   const prewarmConfig = () => {
     const pr = new EnvReader(full);
@@ -43,6 +75,7 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
     return settings;
   };
   let prewarm: PrewarmService | undefined;
+  const nextNightly = nightlyClock(operator, clock);
   if (simulated) {
     const group = new SimulatedServiceGroup(config.members, clock, { startDelayMs: 0, stopDelayMs: 0, healthChecks: true });
     if (/^(1|true|yes)$/i.test(env.SIM_AWAKE ?? '')) for (const m of config.members) group.setDesired(m.id, 1);
@@ -56,19 +89,40 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
     };
     const schedules = new MemorySchedules(clock);
     return {
-      backend: 'simulated', controller, activity,
+      backend: 'simulated', origin: 'in-process simulation', clock, pause, controller, activity,
       prewarm: () => (prewarm ??= new PrewarmService(schedules, controller, clock, prewarmConfig())),
-      timeZone: () => full.TIME_ZONE ?? 'UTC',
+      timeZone: () => operator.timeZone,
+      decisions: new MemoryDecisionLog(),
+      pending: () => schedules.list(''),
+      nextNightly,
     };
   }
   const { group, source } = createWatchRuntime(config, clock);
   const controller = createController(config, {}, group, undefined, clock);
+  const cloudwatch = operator.idleAlarms ? createCloudWatchClient() : undefined;
+  const scheduler = operator.scheduleGroupName ? createSchedulerClient() : undefined;
   return {
-    backend: 'aws', controller, activity: liveActivity(group, source),
+    backend: 'aws', origin, clock, pause, controller, activity: liveActivity(group, source),
     prewarm: () => {
       const settings = prewarmConfig();
       return (prewarm ??= new PrewarmService(createSchedules(config, settings, clock), controller, clock, settings));
     },
-    timeZone: () => full.TIME_ZONE ?? 'UTC',
+    timeZone: () => operator.timeZone,
+    ...(Object.keys(operator.logGroups).length > 0 ? { decisions: new CloudWatchDecisionLog(createLogsClient(), operator.logGroups) } : {}),
+    ...(cloudwatch && operator.idleAlarms
+      ? { idleAlarms: new CloudWatchIdleAlarms(cloudwatch, operator.idleAlarms, { namespace: config.metricNamespace, group: config.groupName }, clock) }
+      : {}),
+    ...(scheduler && operator.scheduleGroupName
+      ? { pending: () => new SchedulerSchedules(scheduler, { groupName: operator.scheduleGroupName!, roleArn: '', timeZone: operator.timeZone }).list('') }
+      : {}),
+    nextNightly,
   };
+}
+
+export const pause = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); });
+
+function nightlyClock(operator: OperatorConfig, clock: Clock): CtlRuntime['nextNightly'] {
+  const powerDown = operator.powerDown;
+  if (!powerDown) return undefined;
+  return async () => (powerDown.enabled ? nextWallClockTime(clock.now(), powerDown.time, operator.timeZone) : undefined);
 }
