@@ -9,13 +9,18 @@ import { createWakeHandler } from '../functions/wake/handler.js';
 import { startLocalServer, MEET_PREFIX } from './server.js';
 import { SimulatedJitsi } from './sim-jitsi.js';
 import { freePort } from './free-port.js';
-import { fanOut, say, terminalEvents } from './terminal.js';
+import { decisionEvents, fanOut, say, terminalEvents } from './terminal.js';
+import { localControlRoutes } from './local-control.js';
+import { MemoryDecisionLog } from '../shared/adapters/memory/memory-decision-log.js';
+import type { Decision } from '../shared/domain/decisions.js';
 import { startIdleLoop } from './idle-loop.js';
 import { startNightlyLoop } from './nightly-loop.js';
 import { liveActivity } from '../shared/domain/stop-check.js';
 
 export interface LocalAppOptions {
   port?: number;
+  /** Interface to listen on: 127.0.0.1 unless HOST says otherwise (e.g. 0.0.0.0 for other machines). */
+  host?: string;
   env?: Record<string, string | undefined>;
   clock?: Clock;
   quiet?: boolean;
@@ -39,11 +44,14 @@ export function localEnv(port: number, env: Record<string, string | undefined>):
 /** Builds and starts the local runtime; returns handles for tests and for the CLI entry point. */
 export async function startLocalApp(options: LocalAppOptions = {}) {
   // Port 0 (tests): pick a free port first, because the simulated meeting URL in the config must name it.
-  const port = options.port === 0 ? await freePort() : (options.port ?? 8080);
+  const port = options.port === 0 ? await freePort(options.host) : (options.port ?? 8080);
   const clock = options.clock ?? systemClock;
   const env = localEnv(port, options.env ?? process.env);
   const config: WakeConfig = loadWakeConfig(env);
-  const events = options.quiet ? controllerEvents() : fanOut(terminalEvents(), controllerEvents());
+  // What `ctl log` reads in AWS from the functions' log lines, recorded here from the same events.
+  const decisions = new MemoryDecisionLog();
+  const record = (d: Decision) => decisions.record(d);
+  const events = fanOut(...(options.quiet ? [] : [terminalEvents()]), controllerEvents(), decisionEvents(record, clock));
   const jitsi = new SimulatedJitsi(clock);
   let controller: GroupController;
   let group: SimulatedServiceGroup | undefined;
@@ -60,18 +68,28 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   }
   // The scheduled half (watcher, idle alarms, idle shutdown) on local timers; in AWS: Scheduler and CloudWatch.
   const idle = group
-    ? startIdleLoop({ controller, group, jitsi, clock, env, metric: { namespace: config.metricNamespace, group: config.groupName }, logger, metrics, say: options.quiet ? undefined : say })
+    ? startIdleLoop({ controller, group, jitsi, clock, env, metric: { namespace: config.metricNamespace, group: config.groupName }, logger, metrics, say: options.quiet ? undefined : say, record })
     : undefined;
   // The nightly power-down on a short timer, only when LOCAL_NIGHTLY_SECONDS is set (off by default).
   const nightly = group && idle
-    ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say })
+    ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say, record })
     : undefined;
   const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics });
   const sim = group;
   const local = await startLocalServer({
     wakeHandler,
     port,
+    host: options.host,
     simulation: sim ? { jitsi, isRunning: () => sim.allRunning() } : undefined,
+    extraRoutes: localControlRoutes({
+      controller,
+      activity: group && idle ? liveActivity(group, idle.source) : undefined,
+      decisions,
+      idleAlarms: idle ? { read: async () => idle.alarms.readings() } : undefined,
+      pending: nightly ? () => nightly.schedules.list('') : undefined,
+      nextNightly: nightly ? async () => nightly.nextRun() : undefined,
+      timeZone: env.TIME_ZONE ?? 'UTC',
+    }),
   });
   // Show phase changes even while nobody polls.
   const monitor = setInterval(() => { void controller.status().catch((e: unknown) => say(`status failed: ${String(e)}`)); }, 1000);
@@ -84,6 +102,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     jitsi,
     idle,
     nightly,
+    decisions,
     close: async () => { clearInterval(monitor); idle?.close(); nightly?.close(); await local.close(); },
   };
 }
