@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crossFieldProblems, FIELDS, type ConfigKey, type ControllerConfig, type Field } from './config-schema.js';
+import { ALERTS_ENV, ALERTS_KEY, parseAlerts } from './config/alerts.js';
 
 export { FIELDS, type ControllerConfig } from './config-schema.js';
 
@@ -39,6 +40,8 @@ export function envName(key: ConfigKey): string {
 export function loadConfig(sources: ConfigSources): ControllerConfig {
   const problems: string[] = [];
   const raw = new Map<ConfigKey, { value: unknown; from: string }>();
+  /** Nested sections (infra/config/*), each parsed by its own module; later layers replace earlier ones. */
+  const sections = new Map<string, { value: unknown; from: string }>();
   const layer = (values: unknown, from: string) => {
     if (values === undefined || values === null) return;
     const parsed = typeof values === 'string' ? tryJson(values) : values;
@@ -48,7 +51,8 @@ export function loadConfig(sources: ConfigSources): ControllerConfig {
     }
     for (const [key, value] of Object.entries(parsed)) {
       if (key.startsWith('//') || key === '$comment') continue;
-      if (!(key in FIELDS)) problems.push(`unknown key "${key}" in ${from}`);
+      if (key === ALERTS_KEY) sections.set(key, { value, from });
+      else if (!(key in FIELDS)) problems.push(`unknown key "${key}" in ${from}`);
       else if (value !== null && value !== undefined) raw.set(key as ConfigKey, { value, from });
     }
   };
@@ -66,6 +70,8 @@ export function loadConfig(sources: ConfigSources): ControllerConfig {
     if (value !== undefined && value.trim() !== '') raw.set(key, { value, from: envName(key) });
   }
 
+  if (env[ALERTS_ENV]?.trim()) sections.set(ALERTS_KEY, { value: env[ALERTS_ENV], from: ALERTS_ENV });
+
   const config: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(FIELDS) as [ConfigKey, Field][]) {
     const given = raw.get(key);
@@ -82,6 +88,9 @@ export function loadConfig(sources: ConfigSources): ControllerConfig {
       config[key] = result;
     }
   }
+  const alerts = sections.get(ALERTS_KEY);
+  const parsedAlerts = alerts ? parseAlerts(alerts.value, alerts.from, problems) : undefined;
+  if (parsedAlerts) config.alerts = parsedAlerts;
   problems.push(...crossFieldProblems(config as unknown as ControllerConfig));
   if (problems.length > 0) throw new ConfigError(problems);
   return config as unknown as ControllerConfig;
