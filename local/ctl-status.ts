@@ -61,7 +61,7 @@ export const lastActionsSection: SectionBuilder = async (ctx) => {
   const line = (label: string, d: Decision | undefined) => (d
     ? `${label}: ${ago(ctx, d.at)} by ${d.source} — ${d.reason}`
     : `${label}: none in the last ${formatDuration(DECISION_WINDOW_MS)}`);
-  return { key: 'lastActions', lines: [line('last wake', lastWake), line('last stop', lastStop)], json: { lastWake, lastStop } };
+  return { key: 'lastActions', lines: [line('last wake', lastWake), line('last stop', lastStop)], json: { lastWake: lastWake ?? null, lastStop: lastStop ?? null } };
 };
 
 export const idleAlarmsSection: SectionBuilder = async ({ rt, awake, now }) => {
