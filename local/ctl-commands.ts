@@ -4,6 +4,7 @@ import type { GroupStatus } from '../shared/domain/group-state.js';
 import type { PrewarmEntry } from '../shared/domain/prewarm-service.js';
 import { activityBlocksStop } from '../shared/domain/stop-check.js';
 import type { Decision } from '../shared/domain/decisions.js';
+import { formatDuration } from '../shared/domain/operator-view.js';
 import type { CtlRuntime } from './ctl-runtime.js';
 import { at, buildStatus, DECISION_WINDOW_MS, type StatusContext } from './ctl-status.js';
 
@@ -53,7 +54,7 @@ export async function upCommand(rt: CtlRuntime, wait = false): Promise<CommandRe
   const head = scaledUp.length > 0 ? `woke ${scaledUp.join(', ')} (desired 0 → 1)` : 'already awake: nothing to do';
   const final = wait ? await waitForReady(rt, status) : status;
   const noJoin = (await rt.idleAlarms?.read().catch(() => undefined))?.find((a) => a.timer === 'no-join');
-  const timer = noJoin ? `after ${noJoin.periods} min` : 'after its configured minutes';
+  const timer = noJoin ? `after ${formatDuration(noJoin.periods * noJoin.periodSeconds * 1000)}` : 'after its configured minutes';
   const note = `note: if nobody joins, the nobody-joined timer puts it back to sleep ${timer}, unless a hold is set`;
   const failed = wait && final.phase !== 'ready';
   return {

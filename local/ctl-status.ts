@@ -1,7 +1,7 @@
 import { describeActivity } from '../shared/domain/activity.js';
 import { isStop, isWake, type Decision } from '../shared/domain/decisions.js';
 import type { GroupStatus } from '../shared/domain/group-state.js';
-import { formatDuration, formatInZone, periodsUntilFire } from '../shared/domain/operator-view.js';
+import { formatDuration, formatInZone, msUntilFire } from '../shared/domain/operator-view.js';
 import { PREWARM_PREFIX } from '../shared/domain/prewarm.js';
 import type { CtlRuntime } from './ctl-runtime.js';
 
@@ -72,11 +72,14 @@ export const idleAlarmsSection: SectionBuilder = async ({ rt, awake, now }) => {
     const label = a.timer === 'no-join' ? 'nobody-joined timer' : 'empty-room timer';
     const eta = !awake ? '' : a.state === 'ALARM'
       ? ' — fired: the idle shutdown re-checks before it stops anything'
-      : ` — would fire in ${periodsUntilFire(a)} more empty minute(s) (empty for ${a.breachingNow} of ${a.periods} so far)`;
+      : ` — fires after ${formatDuration(msUntilFire(a))} more of an empty room (empty for ${formatDuration(a.breachingNow * a.periodSeconds * 1000)} of ${formatDuration(a.periods * a.periodSeconds * 1000)} so far)`;
     return `${label} (${a.name}): ${a.state}${since}${eta}`;
   });
-  const fires = awake ? readings.filter((a) => a.state !== 'ALARM').map((a) => periodsUntilFire(a)) : [];
-  if (fires.length > 0) lines.push(`an idle stop could fire at the earliest in ${Math.min(...fires)} min, at ${at(rt, new Date(now.getTime() + Math.min(...fires) * 60_000))}`);
+  const fires = awake ? readings.filter((a) => a.state !== 'ALARM').map((a) => msUntilFire(a)) : [];
+  if (fires.length > 0) {
+    const soonest = Math.min(...fires);
+    lines.push(`an idle stop could fire at the earliest in ${formatDuration(soonest)}, at ${at(rt, new Date(now.getTime() + soonest))} (it re-checks live activity first)`);
+  }
   return { key: 'idleAlarms', lines, json: readings };
 };
 

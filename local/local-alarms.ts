@@ -47,6 +47,7 @@ export class LocalAlarms {
       state: this.states.get(spec.name)!,
       ...(this.since.has(spec.name) ? { since: this.since.get(spec.name)! } : {}),
       periods: spec.periods,
+      periodSeconds: this.periodMs / 1000,
       breachingNow: Math.min(spec.periods, breachingRun(newestFirst)),
     }));
   }

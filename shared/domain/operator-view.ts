@@ -10,8 +10,10 @@ export interface IdleAlarmReading {
   name: string;
   state: AlarmStateValue;
   since?: Date;
-  /** Consecutive empty minutes needed (N of N). */
+  /** Consecutive empty periods needed (N of N). */
   periods: number;
+  /** Length of one period: 60 s in AWS, the watcher interval in the local demo. */
+  periodSeconds: number;
   /** Consecutive breaching (Participants = 0) periods ending now; a gap (no datapoint) ends the run. */
   breachingNow: number;
 }
@@ -35,6 +37,11 @@ export function breachingRun(newestFirst: ReadonlyArray<number | undefined>): nu
 export function periodsUntilFire(reading: IdleAlarmReading): number {
   if (reading.state === 'ALARM') return 0;
   return Math.max(1, reading.periods - reading.breachingNow);
+}
+
+/** The same in milliseconds. */
+export function msUntilFire(reading: IdleAlarmReading): number {
+  return periodsUntilFire(reading) * reading.periodSeconds * 1000;
 }
 
 /** The next instant at which the wall clock in `timeZone` reads `hhmm` (HH:MM), after `now`. */

@@ -98,7 +98,7 @@ describe('idle alarms (CloudWatch DescribeAlarms + Participants history)', () =>
     const now = new Date('2026-11-26T12:00:30Z');
     cw.on(DescribeAlarmsCommand).resolves({
       MetricAlarms: [
-        { AlarmName: 'Stz-jitsi-no-join', StateValue: 'OK', EvaluationPeriods: 10, StateUpdatedTimestamp: new Date('2026-11-26T11:50:00Z') },
+        { AlarmName: 'Stz-jitsi-no-join', StateValue: 'OK', EvaluationPeriods: 10, Period: 60, StateUpdatedTimestamp: new Date('2026-11-26T11:50:00Z') },
         { AlarmName: 'Stz-jitsi-empty', StateValue: 'OK', EvaluationPeriods: 15 },
       ],
     });
@@ -109,8 +109,8 @@ describe('idle alarms (CloudWatch DescribeAlarms + Participants history)', () =>
     const view = new CloudWatchIdleAlarms(new CloudWatchClient({ region: 'eu-central-1' }), { noJoin: 'Stz-jitsi-no-join', empty: 'Stz-jitsi-empty' }, { namespace: 'JitsiScaleToZero', group: 'jitsi' }, { now: () => now });
     const readings = await view.read();
     expect(readings).toEqual([
-      { timer: 'no-join', name: 'Stz-jitsi-no-join', state: 'OK', since: new Date('2026-11-26T11:50:00Z'), periods: 10, breachingNow: 3 },
-      { timer: 'empty', name: 'Stz-jitsi-empty', state: 'OK', periods: 15, breachingNow: 3 },
+      { timer: 'no-join', name: 'Stz-jitsi-no-join', state: 'OK', since: new Date('2026-11-26T11:50:00Z'), periods: 10, periodSeconds: 60, breachingNow: 3 },
+      { timer: 'empty', name: 'Stz-jitsi-empty', state: 'OK', periods: 15, periodSeconds: 60, breachingNow: 3 },
     ]);
     expect(cw.commandCalls(DescribeAlarmsCommand)[0]!.args[0].input).toEqual({ AlarmNames: ['Stz-jitsi-no-join', 'Stz-jitsi-empty'] });
     expect(cw.commandCalls(GetMetricDataCommand)[0]!.args[0].input).toMatchObject({

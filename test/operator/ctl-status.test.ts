@@ -38,8 +38,8 @@ function decisions() {
 }
 
 const ALARMS: IdleAlarmReading[] = [
-  { timer: 'no-join', name: 'stz-jitsi-no-join', state: 'OK', since: new Date('2026-11-26T11:50:00Z'), periods: 10, breachingNow: 3 },
-  { timer: 'empty', name: 'stz-jitsi-empty', state: 'OK', periods: 15, breachingNow: 3 },
+  { timer: 'no-join', name: 'stz-jitsi-no-join', state: 'OK', since: new Date('2026-11-26T11:50:00Z'), periods: 10, periodSeconds: 60, breachingNow: 3 },
+  { timer: 'empty', name: 'stz-jitsi-empty', state: 'OK', periods: 15, periodSeconds: 60, breachingNow: 3 },
 ];
 
 describe('ctl status explains', () => {
@@ -55,9 +55,9 @@ describe('ctl status explains', () => {
       'activity: 0 participant(s) in 0 conference(s) (readable)',
       'last wake: 2026-11-26 10:58 Europe/Berlin, 2 h 2 min ago by wake — wake request (local/jitsi-web)',
       'last stop: 2026-11-26 12:30 Europe/Berlin, 30 min ago by idle-shutdown — idle shutdown: room empty for 15 min',
-      'nobody-joined timer (stz-jitsi-no-join): OK since 2026-11-26 12:50 Europe/Berlin — would fire in 7 more empty minute(s) (empty for 3 of 10 so far)',
-      'empty-room timer (stz-jitsi-empty): OK — would fire in 12 more empty minute(s) (empty for 3 of 15 so far)',
-      'an idle stop could fire at the earliest in 7 min, at 2026-11-26 13:07 Europe/Berlin',
+      'nobody-joined timer (stz-jitsi-no-join): OK since 2026-11-26 12:50 Europe/Berlin — fires after 7 min more of an empty room (empty for 3 min of 10 min so far)',
+      'empty-room timer (stz-jitsi-empty): OK — fires after 12 min more of an empty room (empty for 3 min of 15 min so far)',
+      'an idle stop could fire at the earliest in 7 min, at 2026-11-26 13:07 Europe/Berlin (it re-checks live activity first)',
       'nightly power-down: unknown (use --stack, or set POWER_DOWN_TIME)',
       'pending power-down re-checks: none',
       'pending pre-warms: none',

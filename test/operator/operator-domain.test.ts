@@ -28,8 +28,8 @@ describe('idle timers and the nightly clock', () => {
     expect(breachingRun([0, 0, 0, 1, 0])).toBe(3);
     expect(breachingRun([0, undefined, 0])).toBe(1);
     expect(breachingRun([])).toBe(0);
-    expect(periodsUntilFire({ timer: 'empty', name: 'e', state: 'OK', periods: 15, breachingNow: 15 })).toBe(1);
-    expect(periodsUntilFire({ timer: 'empty', name: 'e', state: 'ALARM', periods: 15, breachingNow: 15 })).toBe(0);
+    expect(periodsUntilFire({ timer: 'empty', name: 'e', state: 'OK', periods: 15, periodSeconds: 60, breachingNow: 15 })).toBe(1);
+    expect(periodsUntilFire({ timer: 'empty', name: 'e', state: 'ALARM', periods: 15, periodSeconds: 60, breachingNow: 15 })).toBe(0);
   });
 
   it('finds the next local HH:MM, across a daylight-saving change', () => {

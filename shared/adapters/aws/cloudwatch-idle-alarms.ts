@@ -29,6 +29,7 @@ export class CloudWatchIdleAlarms implements IdleAlarmView {
       state: (a.StateValue ?? 'INSUFFICIENT_DATA') as AlarmStateValue,
       ...(a.StateUpdatedTimestamp ? { since: a.StateUpdatedTimestamp } : {}),
       periods: a.EvaluationPeriods ?? 1,
+      periodSeconds: a.Period ?? 60,
       breachingNow: Math.min(a.EvaluationPeriods ?? 1, breachingRun(recent)),
     }));
   }
