@@ -55,6 +55,11 @@ export async function localCtlRuntime(baseUrl: string, env: Env, fetchFn: Fetch 
       ? { idleAlarms: { read: async () => (await call<IdleAlarmReading[]>('GET', '/alarms')).map((a) => ({ ...a, ...(a.since ? { since: new Date(a.since) } : {}) })) } }
       : {}),
     ...(views.pending ? { pending: () => call<ScheduleEntry[]>('GET', '/pending') } : {}),
+    missing: {
+      nextNightly: 'the demo runs no nightly power-down: start it with LOCAL_NIGHTLY_SECONDS',
+      pending: 'the demo keeps one-time schedules only with LOCAL_NIGHTLY_SECONDS',
+      idleAlarms: 'the demo drives a real service group: its alarms are in CloudWatch (use --stack)',
+    },
     ...(views.nextNightly
       ? { nextNightly: async () => { const { next } = await call<{ next: string | null }>('GET', '/nightly'); return next ? new Date(next) : undefined; } }
       : {}),

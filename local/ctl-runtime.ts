@@ -52,6 +52,8 @@ export interface CtlRuntime {
   nextNightly?: () => Promise<Date | undefined>;
   /** A deployment in progress (stack update, service rollout), or undefined. */
   deployment?: () => Promise<string | undefined>;
+  /** Why a view is absent, when the default hint (use --stack, or set …) does not fit. */
+  missing?: Partial<Record<'decisions' | 'idleAlarms' | 'pending' | 'nextNightly', string>>;
 }
 
 const SIMULATED_DEFAULTS = { SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb', MEETING_BASE_URL: 'http://localhost:8080/_meet', ...SIMULATED_SCHEDULING_ENV };

@@ -55,7 +55,7 @@ export const activitySection: SectionBuilder = async ({ rt, awake }) => {
 
 export const lastActionsSection: SectionBuilder = async (ctx) => {
   const decisions = await ctx.decisions();
-  if (!decisions) return { key: 'lastActions', lines: ['last wake/stop: unknown (no decision log: use --stack, or set LOG_GROUPS)'], json: null };
+  if (!decisions) return { key: 'lastActions', lines: [`last wake/stop: unknown (${ctx.rt.missing?.decisions ?? 'no decision log: use --stack, or set LOG_GROUPS'})`], json: null };
   const lastWake = decisions.filter(isWake).at(-1);
   const lastStop = decisions.filter(isStop).at(-1);
   const line = (label: string, d: Decision | undefined) => (d
@@ -65,7 +65,7 @@ export const lastActionsSection: SectionBuilder = async (ctx) => {
 };
 
 export const idleAlarmsSection: SectionBuilder = async ({ rt, awake, now }) => {
-  if (!rt.idleAlarms) return { key: 'idleAlarms', lines: ['idle alarms: unknown (use --stack, or set NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME)'], json: null };
+  if (!rt.idleAlarms) return { key: 'idleAlarms', lines: [`idle alarms: unknown (${rt.missing?.idleAlarms ?? 'use --stack, or set NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME'})`], json: null };
   const readings = await rt.idleAlarms.read();
   const lines = readings.map((a) => {
     const since = a.since ? ` since ${at(rt, a.since)}` : '';
@@ -84,14 +84,14 @@ export const idleAlarmsSection: SectionBuilder = async ({ rt, awake, now }) => {
 };
 
 export const nightlySection: SectionBuilder = async ({ rt, now }) => {
-  if (!rt.nextNightly) return { key: 'nightly', lines: ['nightly power-down: unknown (use --stack, or set POWER_DOWN_TIME)'], json: null };
+  if (!rt.nextNightly) return { key: 'nightly', lines: [`nightly power-down: unknown (${rt.missing?.nextNightly ?? 'use --stack, or set POWER_DOWN_TIME'})`], json: null };
   const next = await rt.nextNightly();
   if (!next) return { key: 'nightly', lines: ['nightly power-down: switched off'], json: { enabled: false } };
   return { key: 'nightly', lines: [`next nightly power-down: ${at(rt, next)} (in ${formatDuration(next.getTime() - now.getTime())})`], json: { enabled: true, next } };
 };
 
 export const pendingSection: SectionBuilder = async ({ rt }) => {
-  if (!rt.pending) return { key: 'pending', lines: ['pending re-checks and pre-warms: unknown (use --stack, or set SCHEDULE_GROUP_NAME)'], json: null };
+  if (!rt.pending) return { key: 'pending', lines: [`pending re-checks and pre-warms: unknown (${rt.missing?.pending ?? 'use --stack, or set SCHEDULE_GROUP_NAME'})`], json: null };
   const entries = await rt.pending();
   const prewarms = entries.filter((e) => e.name.startsWith(PREWARM_PREFIX));
   const rechecks = entries.filter((e) => !e.name.startsWith(PREWARM_PREFIX));
