@@ -101,11 +101,17 @@ function localPrewarm(fetchFn: Fetch, baseUrl: string, token: string | undefined
 }
 
 async function request(fetchFn: Fetch, baseUrl: string, method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetchFn(`${baseUrl}${path}`, {
+  const send = () => fetchFn(`${baseUrl}${path}`, {
     method,
     headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     signal: AbortSignal.timeout(30_000),
+  });
+  // One retry when the connection itself failed (a kept-alive socket the server had just closed): every
+  // route is safe to repeat (wake and sleep are idempotent, the rest only read).
+  const res = await send().catch((error: unknown) => {
+    if (error instanceof TypeError) return send();
+    throw error;
   });
   const text = await res.text();
   let parsed: unknown = text;

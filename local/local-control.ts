@@ -39,6 +39,15 @@ export function localControlRoutes(deps: LocalControlDeps) {
         return undefined;
       }
     };
+    try {
+      return await answer(route, url, send, reason);
+    } catch (error) {
+      // The CLI prints this as "failed: …", as it would an AWS error.
+      return send(500, { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  async function answer(route: string, url: URL, send: (status: number, value: unknown) => boolean, reason: () => string | undefined): Promise<boolean> {
     switch (route) {
       case 'GET /settings':
         return send(200, { timeZone: deps.timeZone, views: { activity: Boolean(deps.activity), idleAlarms: Boolean(deps.idleAlarms), pending: Boolean(deps.pending), nextNightly: Boolean(deps.nextNightly) } });
@@ -67,5 +76,5 @@ export function localControlRoutes(deps: LocalControlDeps) {
       default:
         return send(404, { error: `no local control route ${route}` });
     }
-  };
+  }
 }

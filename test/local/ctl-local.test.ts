@@ -29,6 +29,7 @@ describe('ctl --local drives the running demo', () => {
     expect(asleep.out).toMatch(/\nnext nightly power-down: \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in (59 min|1 h)\)\npending power-down re-checks: none/);
 
     const up = await ctl(['--local', app.url, 'up']);
+    expect(up).toMatchObject({ err: '', code: 0 });
     expect(up.out).toMatch(/^woke local\/jitsi-web, local\/jitsi-jvb \(desired 0 → 1\)/);
     const down = await ctl(['--local', app.url, 'down']);
     expect(down).toMatchObject({ code: 0 });
