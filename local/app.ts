@@ -11,6 +11,7 @@ import { SimulatedJitsi } from './sim-jitsi.js';
 import { freePort } from './free-port.js';
 import { decisionEvents, fanOut, say, terminalEvents } from './terminal.js';
 import { localControlRoutes } from './local-control.js';
+import { pendingSchedules } from './ctl-runtime.js';
 import { MemoryDecisionLog } from '../shared/adapters/memory/memory-decision-log.js';
 import type { Decision } from '../shared/domain/decisions.js';
 import { startIdleLoop } from './idle-loop.js';
@@ -86,7 +87,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
       activity: group && idle ? liveActivity(group, idle.source) : undefined,
       decisions,
       idleAlarms: idle ? { read: async () => idle.alarms.readings() } : undefined,
-      pending: nightly ? () => nightly.schedules.list('') : undefined,
+      pending: nightly ? () => pendingSchedules(nightly.schedules) : undefined,
       nextNightly: nightly ? async () => nightly.nextRun() : undefined,
       timeZone: env.TIME_ZONE ?? 'UTC',
     }),

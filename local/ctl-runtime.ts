@@ -20,7 +20,9 @@ import { GroupController } from '../shared/domain/controller.js';
 import type { DecisionLog } from '../shared/domain/decisions.js';
 import { nextWallClockTime, type IdleAlarmView } from '../shared/domain/operator-view.js';
 import { PrewarmService } from '../shared/domain/prewarm-service.js';
-import type { ScheduleEntry } from '../shared/domain/schedules.js';
+import { RECHECK_PREFIX } from '../shared/domain/power-down.js';
+import { PREWARM_PREFIX } from '../shared/domain/prewarm.js';
+import type { ScheduleEntry, Schedules } from '../shared/domain/schedules.js';
 import { systemClock, type Clock } from '../shared/domain/service-group.js';
 import { liveActivity, type LiveActivity } from '../shared/domain/stop-check.js';
 
@@ -95,7 +97,7 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock, origin =
       prewarm: () => (prewarm ??= new PrewarmService(schedules, controller, clock, prewarmConfig())),
       timeZone: () => operator.timeZone,
       decisions: new MemoryDecisionLog(),
-      pending: () => schedules.list(''),
+      pending: () => pendingSchedules(schedules),
       nextNightly,
     };
   }
@@ -115,10 +117,16 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock, origin =
       ? { idleAlarms: new CloudWatchIdleAlarms(cloudwatch, operator.idleAlarms, { namespace: config.metricNamespace, group: config.groupName }, clock) }
       : {}),
     ...(scheduler && operator.scheduleGroupName
-      ? { pending: () => new SchedulerSchedules(scheduler, { groupName: operator.scheduleGroupName!, roleArn: '', timeZone: operator.timeZone }).list('') }
+      ? { pending: () => pendingSchedules(new SchedulerSchedules(scheduler, { groupName: operator.scheduleGroupName!, roleArn: '', timeZone: operator.timeZone })) }
       : {}),
     nextNightly,
   };
+}
+
+/** Re-checks and pre-warms (Scheduler's NamePrefix must not be empty, so one list per kind). */
+export async function pendingSchedules(schedules: Pick<Schedules, 'list'>): Promise<ScheduleEntry[]> {
+  const [rechecks, prewarms] = await Promise.all([schedules.list(RECHECK_PREFIX), schedules.list(PREWARM_PREFIX)]);
+  return [...rechecks, ...prewarms];
 }
 
 export const pause = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); });

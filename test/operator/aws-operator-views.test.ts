@@ -1,6 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CloudWatchDecisionLog } from '../../shared/adapters/aws/cloudwatch-decision-log.js';
 import { CloudWatchIdleAlarms } from '../../shared/adapters/aws/cloudwatch-idle-alarms.js';
@@ -46,6 +47,23 @@ describe('stack discovery (CloudFormation DescribeStacks)', () => {
     expect(rt.timeZone()).toBe('Europe/Berlin');
     expect([Boolean(rt.decisions), Boolean(rt.idleAlarms), Boolean(rt.pending), Boolean(rt.nextNightly)]).toEqual([true, true, true, true]);
     expect(await rt.deployment?.()).toBeUndefined();
+  });
+
+  it('lists pending re-checks and pre-warms in the stack\'s one-time group, one prefix each (NamePrefix may not be empty)', async () => {
+    cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'Stz', StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date(), Outputs: OUTPUTS }] });
+    const scheduler = mockClient(SchedulerClient);
+    scheduler.on(ListSchedulesCommand, { NamePrefix: 'prewarm-' }).resolves({ Schedules: [{ Name: 'prewarm-20261127T080000Z', State: 'ENABLED' }] });
+    scheduler.on(ListSchedulesCommand, { NamePrefix: 'power-down-recheck-' }).resolves({ Schedules: [] });
+    try {
+      const rt = await runtimeFor({ AWS_REGION: 'eu-central-1' }, { kind: 'stack', name: 'Stz' });
+      expect((await rt.pending!()).map((e) => e.name)).toEqual(['prewarm-20261127T080000Z']);
+      expect(scheduler.commandCalls(ListSchedulesCommand).map((c) => c.args[0].input).sort((a, b) => String(a.NamePrefix).localeCompare(String(b.NamePrefix)))).toEqual([
+        { GroupName: 'Stz-OneTime', NamePrefix: 'power-down-recheck-', NextToken: undefined },
+        { GroupName: 'Stz-OneTime', NamePrefix: 'prewarm-', NextToken: undefined },
+      ]);
+    } finally {
+      scheduler.restore();
+    }
   });
 
   it('a missing stack is a usage error (exit 2) that names the stack', async () => {
