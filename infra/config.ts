@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { crossFieldProblems, FIELDS, type ConfigKey, type ControllerConfig, type Field } from './config-schema.js';
+import { crossFieldProblems, canonicalise, FIELDS, type ConfigKey, type ControllerConfig, type Field } from './config-schema.js';
 import { ALERTS_ENV, ALERTS_KEY, parseAlerts } from './config/alerts.js';
 
 export { FIELDS, type ControllerConfig } from './config-schema.js';
@@ -91,9 +91,10 @@ export function loadConfig(sources: ConfigSources): ControllerConfig {
   const alerts = sections.get(ALERTS_KEY);
   const parsedAlerts = alerts ? parseAlerts(alerts.value, alerts.from, problems) : undefined;
   if (parsedAlerts) config.alerts = parsedAlerts;
-  problems.push(...crossFieldProblems(config as unknown as ControllerConfig));
+  const deployRegion = env.CDK_DEFAULT_REGION ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  problems.push(...crossFieldProblems(config as unknown as ControllerConfig, deployRegion || undefined));
   if (problems.length > 0) throw new ConfigError(problems);
-  return config as unknown as ControllerConfig;
+  return canonicalise(config as unknown as ControllerConfig);
 }
 
 type Coerced = string | number | boolean | string[] | Record<string, string> | { problem: string };

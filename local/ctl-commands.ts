@@ -24,10 +24,12 @@ const awake = (status: GroupStatus) => status.members.some((m) => m.desired > 0)
 export async function statusCommand(rt: CtlRuntime): Promise<CommandResult> {
   const status = await rt.controller.status();
   let decisions: Promise<Decision[] | undefined> | undefined;
+  let activity: Promise<Activity | undefined> | undefined;
   const now = rt.clock.now();
   const ctx: StatusContext = {
     rt, status, awake: awake(status), now,
     decisions: () => (decisions ??= rt.decisions ? rt.decisions.since(new Date(now.getTime() - DECISION_WINDOW_MS)) : Promise.resolve(undefined)),
+    activity: () => (activity ??= awake(status) ? rt.activity.read() : Promise.resolve(undefined)),
   };
   const sections = await buildStatus(ctx);
   const lines = [`${rt.origin}; times in ${rt.timeZone()}`, ...sections.flatMap((s) => s.lines)];

@@ -1,8 +1,9 @@
-import { describeActivity } from '../shared/domain/activity.js';
+import { describeActivity, type Activity } from '../shared/domain/activity.js';
 import { isStop, isWake, type Decision } from '../shared/domain/decisions.js';
 import type { GroupStatus } from '../shared/domain/group-state.js';
 import { formatDuration, formatInZone, msUntilFire } from '../shared/domain/operator-view.js';
 import { PREWARM_PREFIX } from '../shared/domain/prewarm.js';
+import { activityReadability, readabilityLine } from './ctl-activity-check.js';
 import type { CtlRuntime } from './ctl-runtime.js';
 
 /**
@@ -16,6 +17,8 @@ export interface StatusContext {
   now: Date;
   /** The last day of decisions, read once for every section that needs it. */
   decisions(): Promise<Decision[] | undefined>;
+  /** One live reading while awake (undefined while asleep), shared by the sections that need it. */
+  activity(): Promise<Activity | undefined>;
 }
 
 export interface StatusSection {
@@ -46,11 +49,18 @@ export const groupSection: SectionBuilder = async ({ status }) => ({
   json: status,
 });
 
-export const activitySection: SectionBuilder = async ({ rt, awake }) => {
-  if (!awake) return { key: 'activity', lines: ['activity: not read (asleep: nothing runs to ask)'], json: null };
-  const activity = await rt.activity.read();
-  const readable = activity.kind === 'known' ? 'readable' : 'NOT readable — no automatic stop while it stays unknown';
-  return { key: 'activity', lines: [`activity: ${describeActivity(activity)} (${readable})`], json: activity };
+export const activitySection: SectionBuilder = async (ctx) => {
+  const activity = await ctx.activity();
+  if (!activity) return { key: 'activity', lines: ['activity: not read (asleep: nothing runs to ask)'], json: null };
+  return { key: 'activity', lines: [`activity: ${describeActivity(activity)}`], json: activity };
+};
+
+/** Whether the idle path can see the meeting at all: unreadable means no automatic stop (ctl-activity-check.ts). */
+export const readabilitySection: SectionBuilder = async (ctx) => {
+  const activity = await ctx.activity();
+  if (!activity) return undefined;
+  const readability = activityReadability(activity);
+  return { key: 'activityReadable', lines: [readabilityLine(readability)], json: readability };
 };
 
 export const lastActionsSection: SectionBuilder = async (ctx) => {
@@ -110,7 +120,7 @@ export const deploymentSection: SectionBuilder = async ({ rt }) => {
 };
 
 /** In order of printing. Other concerns append their own builders here. */
-export const STATUS_SECTIONS: SectionBuilder[] = [groupSection, activitySection, lastActionsSection, idleAlarmsSection, nightlySection, pendingSection, deploymentSection];
+export const STATUS_SECTIONS: SectionBuilder[] = [groupSection, activitySection, readabilitySection, lastActionsSection, idleAlarmsSection, nightlySection, pendingSection, deploymentSection];
 
 /** Runs every builder; a failing one becomes a line that says so, and the others still print. */
 export async function buildStatus(ctx: StatusContext, sections: readonly SectionBuilder[] = STATUS_SECTIONS) {

@@ -52,7 +52,8 @@ describe('ctl status explains', () => {
       expect.stringMatching(/^phase: ready/),
       expect.stringMatching(/^ {2}local\/jitsi-web +desired 1 +running 1/),
       expect.stringMatching(/^ {2}local\/jitsi-jvb/),
-      'activity: 0 participant(s) in 0 conference(s) (readable)',
+      'activity: 0 participant(s) in 0 conference(s)',
+      'activity readable: yes',
       'last wake: 2026-11-26 10:58 Europe/Berlin, 2 h 2 min ago by wake — wake request (local/jitsi-web)',
       'last stop: 2026-11-26 12:30 Europe/Berlin, 30 min ago by idle-shutdown — idle shutdown: room empty for 15 min',
       'nobody-joined timer (stz-jitsi-no-join): OK since 2026-11-26 12:50 Europe/Berlin — fires after 7 min more of an empty room (empty for 3 min of 10 min so far)',
@@ -69,7 +70,7 @@ describe('ctl status explains', () => {
     rt.activity.read = async () => ({ kind: 'unknown', reason: 'probe timed out' });
     await rt.prewarm().create('2026-11-27T09:00:00+01:00', 'test');
     const res = await ctl(['status'], rt);
-    expect(res.out).toMatch(/\nactivity: activity unknown: probe timed out \(NOT readable — no automatic stop while it stays unknown\)\n/);
+    expect(res.out).toMatch(/\nactivity: activity unknown: probe timed out\nactivity readable: NO \(timeout\) — /);
     expect(res.out).toMatch(/\nnext nightly power-down: 2026-11-27 02:00 Europe\/Berlin \(in 13 h\)\n/);
     expect(res.out).toMatch(/\npending pre-warms: prewarm-20261127T080000Z$/);
   });
