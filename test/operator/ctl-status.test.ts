@@ -70,7 +70,7 @@ describe('ctl status explains', () => {
     rt.activity.read = async () => ({ kind: 'unknown', reason: 'probe timed out' });
     await rt.prewarm().create('2026-11-27T09:00:00+01:00', 'test');
     const res = await ctl(['status'], rt);
-    expect(res.out).toMatch(/\nactivity: activity unknown: probe timed out\nactivity readable: NO \(timeout\) — /);
+    expect(res.out).toMatch(/\nactivity: activity unknown: probe timed out\nactivity readable: NO \(other\) — /);
     expect(res.out).toMatch(/\nnext nightly power-down: 2026-11-27 02:00 Europe\/Berlin \(in 13 h\)\n/);
     expect(res.out).toMatch(/\npending pre-warms: prewarm-20261127T080000Z$/);
   });
