@@ -30,7 +30,7 @@ const ACTIVITY = { PROBE_FUNCTION_NAME: 'jitsi-probe' };
 
 // Each function handles its most common event: a status poll, a watcher tick, an alarm, a nightly run.
 const TABLE: Array<Omit<FunctionBench, 'event'> & { event: () => unknown }> = [
-  { name: 'wake', entry: 'functions/wake/index.ts', event: () => httpEvent('GET', '/api/status'), env: {} },
+  { name: 'wake', entry: 'functions/wake/index.ts', event: () => httpEvent('GET', '/_stz/status'), env: {} },
   { name: 'watch', entry: 'functions/watch/index.ts', event: () => fixture('watch-scheduled'), env: ACTIVITY },
   { name: 'probe', entry: 'functions/probe/index.ts', event: () => ({ targets: [] }), env: {} },
   {

@@ -3,32 +3,40 @@ import { startLocalApp } from '../local/app.js';
 import { round } from './stats.js';
 
 /**
- * Click to redirect on the local runtime with its configured windows: a client that behaves like the waiting
- * page (GET the link, POST /api/wake every poll interval) until the page would redirect.
+ * Click to meeting on the canonical link of the local runtime (it plays CloudFront) with its configured
+ * windows: a client that behaves like the waiting page (GET the link, POST /_stz/wake every poll interval,
+ * then HEAD the link and load it again) until the link answers with the meeting itself.
  */
-export async function clickToRedirect(env: Record<string, string> = {}) {
+export async function clickToMeeting(env: Record<string, string> = {}) {
   const app = await startLocalApp({ port: 0, quiet: true, env: { ...process.env, ...env } });
   try {
     const pollMs = app.config.pollIntervalSeconds * 1000;
     const t0 = performance.now();
-    const page = await fetch(`${app.url}/bench-room?jwt=x`, { redirect: 'manual' });
-    if (page.status !== 200) throw new Error(`waiting page answered ${page.status}`);
+    const link = `${app.url}/bench-room?jwt=x`;
+    const page = await fetch(link, { redirect: 'manual' });
+    if (page.status !== 200 || page.headers.get('x-stz-controller') !== '1') throw new Error(`the link did not fail over to the waiting page (${page.status})`);
+    await page.text();
     let polls = 0;
     for (;;) {
       polls += 1;
-      const res = await fetch(`${app.url}/api/wake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${app.url}/_stz/wake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       const status = (await res.json()) as { phase: string };
       if (status.phase === 'ready') break;
-      if (performance.now() - t0 > 10 * 60_000) throw new Error('no redirect within 10 minutes');
+      if (performance.now() - t0 > 10 * 60_000) throw new Error('not ready within 10 minutes');
       await new Promise((r) => setTimeout(r, pollMs));
     }
-    const again = await fetch(`${app.url}/bench-room?jwt=x`, { redirect: 'manual' });
+    const check = await fetch(link, { method: 'HEAD' });
+    const meeting = await fetch(link, { redirect: 'manual' });
+    const html = await meeting.text();
+    if (check.headers.get('x-stz-controller') || meeting.headers.get('x-stz-controller') || !html.includes('Simulated Jitsi meeting')) {
+      throw new Error(`the link still is not the meeting once ready (${meeting.status})`);
+    }
     const seconds = round((performance.now() - t0) / 1000, 2);
     const leave = await lastLeaveToZero(app.url, () => app.group!.describe());
     return {
-      clickToRedirectSeconds: seconds,
+      clickToMeetingSeconds: seconds,
       polls,
-      redirectStatus: again.status,
+      meetingStatus: meeting.status,
       startDelaySeconds: Number(env.SIM_START_DELAY_SECONDS ?? process.env.SIM_START_DELAY_SECONDS ?? 20),
       pollIntervalSeconds: app.config.pollIntervalSeconds,
       ...leave,

@@ -6,7 +6,7 @@ import { coldInit } from './cold-init.js';
 import { benchFunctions } from './functions.js';
 import { warmLatency } from './warm.js';
 import { wakeBurstCalls } from './wake-calls.js';
-import { clickToRedirect } from './local-flow.js';
+import { clickToMeeting } from './local-flow.js';
 import { idleShutdownCalls, watcherCalls } from './watch-calls.js';
 import { round } from './stats.js';
 
@@ -38,10 +38,10 @@ for (const fn of benchFunctions()) {
   if (coldBundled.statuses.some((s) => s !== null && s >= 400)) row(`${fn.name}: WARNING`, `handler answered ${coldBundled.statuses.join(',')}`);
 }
 
-const warmWake = await warmLatency(10_000, 'POST', '/api/wake', 'ready');
+const warmWake = await warmLatency(10_000, 'POST', '/_stz/wake', 'ready');
 const warmPage = await warmLatency(10_000, 'GET', '/bench-room', 'waking');
 result.warm = { wakePost: warmWake, waitingPage: warmPage };
-row('warm POST /api/wake (p50 / p99, 10 000 calls)', `${warmWake.p50Ms} / ${warmWake.p99Ms} ms`);
+row('warm POST /_stz/wake (p50 / p99, 10 000 calls)', `${warmWake.p50Ms} / ${warmWake.p99Ms} ms`);
 row('warm GET /{room} waiting page (p50 / p99, 10 000 calls)', `${warmPage.p50Ms} / ${warmPage.p99Ms} ms`);
 
 const calls: Record<string, Record<string, number>> = { wakeOnce: await wakeBurstCalls(1), wake200Concurrent: await wakeBurstCalls(200) };
@@ -59,9 +59,9 @@ row('AWS calls: one watcher run, asleep', fmt(calls.watcherAsleep), 'no probe, n
 row(`AWS calls: one idle shutdown (${idle.action})`, fmt(calls.idleShutdownStop));
 
 if (process.env.BENCH_SKIP_LOCAL !== '1') {
-  const flow = await clickToRedirect();
+  const flow = await clickToMeeting();
   result.localFlow = flow;
-  row('local: click to redirect', `${flow.clickToRedirectSeconds} s`, `start delay ${flow.startDelaySeconds} s + poll ${flow.pollIntervalSeconds} s`);
+  row('local: click to meeting (canonical link)', `${flow.clickToMeetingSeconds} s`, `start delay ${flow.startDelaySeconds} s + poll ${flow.pollIntervalSeconds} s`);
   row('local: last participant leaving to zero tasks', `${flow.lastLeaveToZeroSeconds} s`, 'local windows: watcher 5 s, empty room 20 s');
 }
 

@@ -15,7 +15,7 @@ import { httpEvent } from './events.js';
 
 const SERVICES = ['jitsi-web', 'jitsi-jvb'];
 
-/** AWS calls made by the real wake handler for `concurrent` simultaneous POST /api/wake in one container. */
+/** AWS calls made by the real wake handler for `concurrent` simultaneous POST /_stz/wake in one container. */
 export async function wakeBurstCalls(concurrent: number): Promise<Record<string, number>> {
   const counter = new CallCounter();
   const ecsFake = fakeEcs('jitsi', SERVICES);
@@ -26,7 +26,7 @@ export async function wakeBurstCalls(concurrent: number): Promise<Record<string,
   const controller = new GroupController(group, new FixedProbe(true), systemClock, config.controller, controllerEvents());
   const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics });
   const responses = await Promise.all(
-    Array.from({ length: concurrent }, () => handler(httpEvent('POST', '/api/wake', '{}'), lambdaContext('wake'))),
+    Array.from({ length: concurrent }, () => handler(httpEvent('POST', '/_stz/wake', '{}'), lambdaContext('wake'))),
   );
   const failed = responses.filter((r) => r.statusCode !== 200).length;
   if (failed > 0) throw new Error(`${failed} wake requests failed`);

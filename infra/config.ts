@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crossFieldProblems, canonicalise, FIELDS, type ConfigKey, type ControllerConfig, type Field } from './config-schema.js';
 import { ALERTS_ENV, ALERTS_KEY, parseAlerts } from './config/alerts.js';
+import { derivedKeys, derivedPlaceholder, parseSections, SECTION_KEYS, type DeployConfig, type SectionKey } from './config/sections.js';
 
 export { FIELDS, type ControllerConfig } from './config-schema.js';
+export type { DeployConfig } from './config/sections.js';
 
 /** The cdk.json context key that holds the defaults (and, for small setups, the whole configuration). */
 export const CONTEXT_KEY = 'jitsi-scale-to-zero';
@@ -37,11 +39,13 @@ export function envName(key: ConfigKey): string {
 }
 
 /** Reads the sources in order of precedence: schema defaults < context < config file < environment. */
-export function loadConfig(sources: ConfigSources): ControllerConfig {
+export function loadConfig(sources: ConfigSources): DeployConfig {
   const problems: string[] = [];
   const raw = new Map<ConfigKey, { value: unknown; from: string }>();
-  /** Nested sections (infra/config/*), each parsed by its own module; later layers replace earlier ones. */
-  const sections = new Map<string, { value: unknown; from: string }>();
+  // Nested sections (infra/config/): a later source replaces a whole section.
+  const sections: Partial<Record<SectionKey, unknown>> = {};
+  /** The alerts section (infra/config/alerts.ts), with where it came from for its messages. */
+  let alertsSection: { value: unknown; from: string } | undefined;
   const layer = (values: unknown, from: string) => {
     if (values === undefined || values === null) return;
     const parsed = typeof values === 'string' ? tryJson(values) : values;
@@ -51,7 +55,8 @@ export function loadConfig(sources: ConfigSources): ControllerConfig {
     }
     for (const [key, value] of Object.entries(parsed)) {
       if (key.startsWith('//') || key === '$comment') continue;
-      if (key === ALERTS_KEY) sections.set(key, { value, from });
+      if (key === ALERTS_KEY) alertsSection = { value, from };
+      else if ((SECTION_KEYS as readonly string[]).includes(key)) sections[key as SectionKey] = value ?? undefined;
       else if (!(key in FIELDS)) problems.push(`unknown key "${key}" in ${from}`);
       else if (value !== null && value !== undefined) raw.set(key as ConfigKey, { value, from });
     }
@@ -69,12 +74,22 @@ export function loadConfig(sources: ConfigSources): ControllerConfig {
     const value = env[envName(key)];
     if (value !== undefined && value.trim() !== '') raw.set(key, { value, from: envName(key) });
   }
+  for (const key of SECTION_KEYS) {
+    const value = env[ENV_PREFIX + key.toUpperCase()];
+    if (value !== undefined && value.trim() !== '') sections[key] = tryJson(value);
+  }
+  const derived = derivedKeys(sections);
 
-  if (env[ALERTS_ENV]?.trim()) sections.set(ALERTS_KEY, { value: env[ALERTS_ENV], from: ALERTS_ENV });
+  if (env[ALERTS_ENV]?.trim()) alertsSection = { value: env[ALERTS_ENV], from: ALERTS_ENV };
 
   const config: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(FIELDS) as [ConfigKey, Field][]) {
     const given = raw.get(key);
+    if (derived.has(key)) {
+      if (given) problems.push(`${key} is set by the ${sections.jitsi != null ? 'jitsi' : 'domain'} section; remove it (from ${given.from})`);
+      config[key] = derivedPlaceholder(key);
+      continue;
+    }
     if (!given) {
       if (field.default === undefined && !field.optional) problems.push(`${key} is required (${field.hint ?? field.kind}; env ${envName(key)})`);
       config[key] = field.default ?? (field.kind === 'list' ? [] : undefined);
@@ -88,13 +103,13 @@ export function loadConfig(sources: ConfigSources): ControllerConfig {
       config[key] = result;
     }
   }
-  const alerts = sections.get(ALERTS_KEY);
-  const parsedAlerts = alerts ? parseAlerts(alerts.value, alerts.from, problems) : undefined;
+  const parsedAlerts = alertsSection ? parseAlerts(alertsSection.value, alertsSection.from, problems) : undefined;
   if (parsedAlerts) config.alerts = parsedAlerts;
   const deployRegion = env.CDK_DEFAULT_REGION ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   problems.push(...crossFieldProblems(config as unknown as ControllerConfig, deployRegion || undefined));
+  const parsed = parseSections(sections, config as unknown as ControllerConfig, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return canonicalise(config as unknown as ControllerConfig);
+  return { ...canonicalise(config as unknown as ControllerConfig), ...parsed };
 }
 
 type Coerced = string | number | boolean | string[] | Record<string, string> | { problem: string };

@@ -27,9 +27,16 @@ export interface LocalAppOptions {
   quiet?: boolean;
 }
 
-/** Local defaults: the simulated backend, short windows, the simulated meeting site on this server. */
+/**
+ * Local defaults: the simulated backend, short windows, the simulated meeting site on this server. With the
+ * simulated backend the link mode defaults to `canonical`: this server is the meeting domain (it plays
+ * CloudFront) and /_meet is the origin the readiness probe asks; `LINK_MODE=wake-url` plays API Gateway with
+ * the meeting at /_meet instead.
+ */
 export function localEnv(port: number, env: Record<string, string | undefined>): Record<string, string | undefined> {
   const simulated = (env.CONTROLLER_BACKEND ?? 'simulated') === 'simulated';
+  const canonical = (env.LINK_MODE ?? (simulated ? 'canonical' : 'wake-url')) === 'canonical';
+  const origin = `http://localhost:${port}${MEET_PREFIX}`;
   return {
     SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
     EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
@@ -38,7 +45,7 @@ export function localEnv(port: number, env: Record<string, string | undefined>):
     STATUS_CACHE_MS: '500',
     ...env,
     CONTROLLER_BACKEND: simulated ? 'simulated' : env.CONTROLLER_BACKEND,
-    MEETING_BASE_URL: simulated ? `http://localhost:${port}${MEET_PREFIX}` : env.MEETING_BASE_URL,
+    ...(simulated ? { LINK_MODE: env.LINK_MODE ?? 'canonical', MEETING_BASE_URL: canonical ? `http://localhost:${port}` : origin, READINESS_BASE_URL: origin } : {}),
   };
 }
 
@@ -62,7 +69,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
       stopDelayMs: 2000,
       healthChecks: true,
     });
-    const probe = new HttpReadinessProbe(config.meetingBaseUrl, config.probePaths, config.probeTimeoutMs);
+    const probe = new HttpReadinessProbe(config.readinessBaseUrl, config.probePaths, config.probeTimeoutMs);
     controller = new GroupController(group, probe, clock, config.controller, events);
   } else {
     controller = createController(config, events);
@@ -82,6 +89,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     port,
     host: options.host,
     simulation: sim ? { jitsi, isRunning: () => sim.allRunning() } : undefined,
+    front: config.linkMode === 'canonical' ? 'cloudfront' : 'api-gateway',
     extraRoutes: localControlRoutes({
       controller,
       activity: group && idle ? liveActivity(group, idle.source) : undefined,

@@ -127,8 +127,9 @@ export async function prewarmCancelCommand(rt: CtlRuntime, id: string): Promise<
   return { code: EXIT.ok, lines: [`cancelled ${id}`], json: { cancelled: id } };
 }
 
-function statusLines(status: GroupStatus): string[] {
-  const members = status.members.map((m) => `  ${m.id.padEnd(24)} desired ${m.desired}  running ${m.running}  pending ${m.pending}  health ${m.health}`);
+export function statusLines(status: GroupStatus): string[] {
+  const members = status.members.map((m) => `  ${m.id.padEnd(24)} desired ${m.desired}  running ${m.running}  pending ${m.pending}  health ${m.health}`
+    + (m.deploying ? '  DEPLOYMENT IN PROGRESS (a canary task may split a live meeting)' : ''));
   return [`phase: ${status.phase} — ${status.message}`, ...members];
 }
 

@@ -12,7 +12,7 @@ try {
     : `AWS service group ${app.config.members.map((m) => m.id).join(', ')}`;
   say(`jitsi scale-to-zero controller, local mode, driving the ${backend}`);
   if (host !== '127.0.0.1' && host !== 'localhost') say(`listening on ${host}:${port} (HOST); anyone who can reach it can wake the group`);
-  say(`open ${app.url}/my-meeting to wake it; status at ${app.url}/api/status; Ctrl+C to stop`);
+  say(`open ${app.url}/my-meeting to wake it; status at ${app.url}/_stz/status; Ctrl+C to stop`);
   say(`operator view: npm run ctl -- --local ${app.url} status (or log, up, down, prewarm)`);
   const stop = () => { void app.close().then(() => process.exit(0)); };
   process.on('SIGINT', stop);

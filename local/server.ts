@@ -1,21 +1,26 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { escapeHtml, validateRoom } from '../shared/domain/rooms.js';
 import { toHttpApiEvent } from './http-event.js';
 import { lambdaContext } from './lambda-context.js';
-import { meetingPage, type SimulatedJitsi } from './sim-jitsi.js';
+import { simulatedOrigin, type LocalResponse, type Simulation } from './sim-origin.js';
 
 type HttpHandler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
 
 export interface LocalServerOptions {
   wakeHandler: HttpHandler;
-  /** When set, /_meet/* is the simulated Jitsi web; it answers only while `isRunning()` is true. */
-  simulation?: { jitsi: SimulatedJitsi; isRunning(): Promise<boolean> };
+  /** When set, /_meet/* is the simulated Express endpoint (Jitsi web); it answers 503 unless `isRunning()`. */
+  simulation?: Simulation;
+  /**
+   * What this server plays in front of the wake handler. `api-gateway` (LINK_MODE=wake-url): every path
+   * goes to the wake handler, as the HTTP API's `$default` route does. `cloudfront` (LINK_MODE=canonical):
+   * the meeting domain, as the CloudFront distribution does (see cloudFront below).
+   */
+  front?: 'api-gateway' | 'cloudfront';
+  /** Local-only routes tried before the front (the demo's control routes for `ctl --local`). */
+  extraRoutes?: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<boolean>;
   port?: number;
   host?: string;
-  /** Extra local routes (e.g. the simulated stats endpoint) tried before the wake handler. */
-  extraRoutes?: (req: IncomingMessage, res: ServerResponse, body: string) => Promise<boolean>;
 }
 
 export const MEET_PREFIX = '/_meet';
@@ -42,49 +47,45 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
 async function handle(req: IncomingMessage, res: ServerResponse, options: LocalServerOptions): Promise<void> {
   const body = await readBody(req);
   const path = new URL(req.url ?? '/', 'http://local').pathname;
-  if (options.simulation && (path === MEET_PREFIX || path.startsWith(`${MEET_PREFIX}/`))) {
-    return simulatedMeeting(req, res, path.slice(MEET_PREFIX.length), body, options.simulation);
+  const method = (req.method ?? 'GET').toUpperCase();
+  const sim = options.simulation;
+  if (sim && (path === MEET_PREFIX || path.startsWith(`${MEET_PREFIX}/`))) {
+    return send(req, res, await simulatedOrigin(method, path.slice(MEET_PREFIX.length), body, sim));
   }
   if (options.extraRoutes && (await options.extraRoutes(req, res, body))) return;
-  const result = await options.wakeHandler(toHttpApiEvent(req, body), lambdaContext('wake'));
-  const headers = { ...(result?.headers ?? {}) } as Record<string, string>;
-  res.writeHead(result?.statusCode ?? 500, headers);
-  res.end(req.method === 'HEAD' ? undefined : (result?.body ?? ''));
+  if (sim && options.front === 'cloudfront') return send(req, res, await cloudFront(req, method, path, body, sim, options.wakeHandler));
+  return send(req, res, await wake(req, body, options.wakeHandler));
 }
 
-async function simulatedMeeting(req: IncomingMessage, res: ServerResponse, path: string, body: string, sim: NonNullable<LocalServerOptions['simulation']>) {
-  if (!(await sim.isRunning())) {
-    res.writeHead(503, { 'content-type': 'text/plain' }).end('503 Service Temporarily Unavailable (simulated service is not running)');
-    return;
+/** Behaviours the real distribution routes to the origin only, without failover (BOSH, WebSockets). */
+const ORIGIN_ONLY = /^\/(http-bind|xmpp-websocket|colibri-ws)(\/|$)|^\/_(heartbeat|leave)$/;
+/** The origin group's failover codes. */
+const FAILOVER = new Set([500, 502, 503, 504]);
+
+/**
+ * The canonical meeting domain, as the CloudFront distribution routes it: `/_stz/*` to the wake API; BOSH and
+ * WebSocket paths (and the simulated meeting's heartbeat, which stands in for them) to the origin only; every
+ * other path is an origin group for GET/HEAD/OPTIONS: the origin (the simulated Express endpoint) first, the
+ * wake function when the origin answers 5xx. Other methods there are refused, as CloudFront refuses them.
+ */
+async function cloudFront(req: IncomingMessage, method: string, path: string, body: string, sim: Simulation, wakeHandler: HttpHandler): Promise<LocalResponse> {
+  if (path.startsWith('/_stz/')) return wake(req, body, wakeHandler);
+  if (ORIGIN_ONLY.test(path)) return simulatedOrigin(method, path, body, sim);
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) {
+    return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'This distribution is not configured to allow the HTTP request method that was used for this request.' };
   }
-  if (path === '' || path === '/' || path === '/http-bind') {
-    res.writeHead(200, { 'content-type': 'text/html' }).end(path === '/http-bind' ? 'It works! (simulated Prosody)' : 'Simulated Jitsi web');
-    return;
-  }
-  if (req.method === 'POST' && (path === '/_heartbeat' || path === '/_leave')) {
-    try {
-      const { id, room } = JSON.parse(body) as { id?: unknown; room?: unknown };
-      if (typeof id === 'string' && path === '/_leave') sim.jitsi.leave(id);
-      if (typeof id === 'string' && typeof room === 'string' && path === '/_heartbeat') sim.jitsi.heartbeat(id, room);
-      res.writeHead(204).end();
-    } catch {
-      res.writeHead(400).end();
-    }
-    return;
-  }
-  const segment = path.slice(1);
-  let room: string | undefined;
-  try {
-    const check = validateRoom(decodeURIComponent(segment));
-    room = check.ok ? check.room : undefined;
-  } catch {
-    room = undefined;
-  }
-  if (!room || segment.includes('/')) {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('no such meeting');
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(meetingPage(escapeHtml(room)));
+  const origin = await simulatedOrigin(method, path, body, sim);
+  return FAILOVER.has(origin.status) ? wake(req, body, wakeHandler) : origin;
+}
+
+async function wake(req: IncomingMessage, body: string, wakeHandler: HttpHandler): Promise<LocalResponse> {
+  const result = await wakeHandler(toHttpApiEvent(req, body), lambdaContext('wake'));
+  return { status: result?.statusCode ?? 500, headers: { ...(result?.headers ?? {}) } as Record<string, string>, body: result?.body ?? '' };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: LocalResponse): void {
+  res.writeHead(answer.status, answer.headers);
+  res.end(req.method === 'HEAD' ? undefined : answer.body);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

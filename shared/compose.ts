@@ -29,7 +29,7 @@ export function createController(
   config: CoreConfig,
   events: ControllerEvents,
   group: ServiceGroup = createServiceGroup(config),
-  probe: ReadinessProbe = new HttpReadinessProbe(config.meetingBaseUrl, config.probePaths, config.probeTimeoutMs),
+  probe: ReadinessProbe = new HttpReadinessProbe(config.readinessBaseUrl, config.probePaths, config.probeTimeoutMs),
   clock: Clock = systemClock,
 ): GroupController {
   return new GroupController(withAlarmReset(config, group, events), probe, clock, config.controller, events);
@@ -48,7 +48,7 @@ function withAlarmReset(config: CoreConfig, group: ServiceGroup, events: Control
  * configured, Jicofo's operational bridge count read through it (shared/domain/bridge-readiness.ts).
  */
 export function createReadinessProbe(config: WakeConfig, group: ServiceGroup): ReadinessProbe {
-  const http = new HttpReadinessProbe(config.meetingBaseUrl, config.probePaths, config.probeTimeoutMs);
+  const http = new HttpReadinessProbe(config.readinessBaseUrl, config.probePaths, config.probeTimeoutMs);
   if (!config.readinessProbeFunction || !(group instanceof EcsServiceGroup)) return http;
   const stats = new ProbeActivitySource(createLambdaClient('interactive'), config.readinessProbeFunction);
   return new AllReadinessProbes([http, new BridgeReadinessProbe(group, stats)]);

@@ -5,7 +5,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DependencyError } from '../../shared/domain/errors.js';
-import { errorResponse, isHttpApiEvent, json } from './http.js';
+import { errorResponse, isHttpApiEvent, json, marked, text } from './http.js';
 import { route, type WakeRouteDeps } from './routes.js';
 
 export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest'> {
@@ -18,7 +18,10 @@ export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest'> {
 /** Leaves time to answer, log and flush metrics before Lambda's own timeout would cut the request. */
 export const ANSWER_BEFORE_TIMEOUT_MS = 1500;
 
-/** The wake endpoint: translation between API Gateway and the controller, nothing else. */
+/**
+ * The wake endpoint: translation between API Gateway and the controller, nothing else. Every response carries
+ * the controller's marker header, so the readiness probe (and anyone) can tell it from Jitsi's own answers.
+ */
 export function createWakeHandler(deps: WakeHandlerDeps) {
   const { logger, metrics } = deps;
   const routeDeps: WakeRouteDeps = {
@@ -32,17 +35,33 @@ export function createWakeHandler(deps: WakeHandlerDeps) {
   const timeoutEarlyResponse = () => {
     logger.warn('answered before the function timeout: AWS did not answer in time', { action: 'timeout-answer' });
     metrics.addMetric('WakeTimeouts', MetricUnit.Count, 1);
-    return errorResponse(new DependencyError('the controller did not get an answer from AWS in time', true), deps.clock.now());
+    // A person's GET of a page gets words, not JSON; the page's own polls get the documented status body.
+    const page = current && /^(GET|HEAD)$/i.test(current.requestContext.http.method) && !/^\/(_stz|api)\//.test(current.rawPath);
+    return marked(page
+      ? text(503, 'The meeting service is not answering yet. Reload this page in a few seconds.\n', { 'retry-after': '5' })
+      : errorResponse(new DependencyError('the controller did not get an answer from AWS in time', true), deps.clock.now()));
   };
+  // One event at a time per Lambda container: the request the early answer is for.
+  let current: { rawPath: string; requestContext: { http: { method: string } } } | undefined;
   return middy(async (event: unknown) => {
     if (!isHttpApiEvent(event)) {
       logger.warn('rejected malformed event: not an API Gateway HTTP API payload 2.0 event', { eventKeys: event && typeof event === 'object' ? Object.keys(event) : typeof event });
       metrics.addMetric('RejectedEvents', MetricUnit.Count, 1);
-      return json(400, { error: 'malformed event' });
+      return marked(json(400, { error: 'malformed event' }));
     }
-    const { route: name, response } = await route(event, routeDeps);
+    current = event;
+    let outcome;
+    try {
+      outcome = await route(event, routeDeps);
+    } catch (error) {
+      // Still our own, marked answer: API Gateway's bare 500 would read as "not us" to the readiness probe.
+      logger.error('request failed', { error: error as Error, method: event.requestContext.http.method });
+      metrics.addMetric('WakeRouteErrors', MetricUnit.Count, 1);
+      return marked(json(500, { error: 'internal error' }));
+    }
+    const { route: name, response } = outcome;
     logger.info('request', { route: name, method: event.requestContext.http.method, status: response.statusCode });
-    return response;
+    return marked(response);
   }, { timeoutEarlyInMillis: deps.answerBeforeTimeoutMs ?? ANSWER_BEFORE_TIMEOUT_MS, timeoutEarlyResponse })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics));

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { CONTROLLER_HEADER, CONTROLLER_HEADER_VALUE } from '../../shared/adapters/http/controller-header.js';
 import { DependencyError } from '../../shared/domain/errors.js';
 import type { GroupStatus } from '../../shared/domain/group-state.js';
 
@@ -18,15 +19,23 @@ export function methodNotAllowed(allow: string[]): Response {
   return json(405, { error: 'method not allowed', allow }, { allow: allow.join(', ') });
 }
 
+/** Dependency trouble as a status the page can render: phase error, retryable when polling again may help. */
+export function dependencyStatus(error: unknown, now: Date): { status: GroupStatus; headers: Record<string, string> } | undefined {
+  if (!(error instanceof DependencyError)) return undefined;
+  const status: GroupStatus = { phase: 'error', message: error.message, members: [], retryable: error.retryable, checkedAt: now.toISOString() };
+  return { status, headers: error.retryable ? { 'retry-after': '5' } : {} };
+}
+
 /** The one place domain errors become HTTP: dependency trouble is a 503 the page retries after Retry-After. */
-export function errorResponse(error: unknown, now: Date): Response {
-  if (error instanceof DependencyError) {
-    const status: GroupStatus = {
-      phase: 'error', message: error.message, members: [], retryable: error.retryable, checkedAt: now.toISOString(),
-    };
-    return json(503, status, error.retryable ? { 'retry-after': '5' } : {});
-  }
+export function errorResponse(error: unknown, now: Date, present: (status: GroupStatus) => unknown = (s) => s): Response {
+  const dependency = dependencyStatus(error, now);
+  if (dependency) return json(503, present(dependency.status), dependency.headers);
   return json(500, { error: 'internal error' });
+}
+
+/** Marks a response as the wake function's own (see shared/adapters/http/controller-header.ts). */
+export function marked(response: Response): Response {
+  return { ...response, headers: { ...response.headers, [CONTROLLER_HEADER]: CONTROLLER_HEADER_VALUE } };
 }
 
 /** True when the request is a well-formed HTTP API payload 2.0 event. */

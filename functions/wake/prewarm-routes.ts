@@ -12,27 +12,28 @@ export interface PrewarmRouteDeps {
   onAction?(action: 'scheduled' | 'woke-now' | 'cancelled' | 'unauthorized' | 'token-unusable', details: Record<string, unknown>): void;
 }
 
-const BASE = '/api/prewarm';
+const NAME = 'prewarm';
 const UNAUTHORIZED = () => json(401, { error: 'unauthorized: send Authorization: Bearer <pre-warm token>' }, { 'www-authenticate': 'Bearer realm="prewarm"' });
 
-export function isPrewarmPath(path: string): boolean {
-  return path === BASE || path.startsWith(`${BASE}/`);
+/** `rest` is the path after the API prefix (`/_stz/` or `/api/`). */
+export function isPrewarmPath(rest: string): boolean {
+  return rest === NAME || rest.startsWith(`${NAME}/`);
 }
 
 /**
- * `POST /api/prewarm {"start": ISO}`, `GET /api/prewarm`, `DELETE /api/prewarm/{id}`. Authentication comes
- * first: without the right bearer token nothing else runs, so no Scheduler call can happen.
+ * `POST /_stz/prewarm {"start": ISO}`, `GET /_stz/prewarm`, `DELETE /_stz/prewarm/{id}` (also under `/api/`).
+ * Authentication comes first: without the right bearer token nothing else runs, so no Scheduler call can happen.
  */
-export async function prewarmRoute(event: APIGatewayProxyEventV2, path: string, deps: PrewarmRouteDeps | undefined, clock: Clock): Promise<Response> {
+export async function prewarmRoute(event: APIGatewayProxyEventV2, prefix: string, rest: string, deps: PrewarmRouteDeps | undefined, clock: Clock): Promise<Response> {
   if (!deps) return json(404, { error: 'pre-warm is not configured (PREWARM_TOKEN_PARAMETER is not set)' });
   const method = event.requestContext.http.method.toUpperCase();
   try {
     const denied = await authenticate(event, deps);
     if (denied) return denied;
-    const id = path === BASE ? undefined : decodeId(path.slice(BASE.length + 1));
+    const id = rest === NAME ? undefined : decodeId(rest.slice(NAME.length + 1));
     if (id === undefined) {
       if (method === 'GET' || method === 'HEAD') return json(200, { prewarms: await deps.service.list() });
-      if (method === 'POST') return await create(event, deps);
+      if (method === 'POST') return await create(event, deps, `${prefix}${NAME}`);
       return methodNotAllowed(['GET', 'HEAD', 'POST']);
     }
     if (method !== 'DELETE') return methodNotAllowed(['DELETE']);
@@ -64,7 +65,7 @@ async function authenticate(event: APIGatewayProxyEventV2, deps: PrewarmRouteDep
   return undefined;
 }
 
-async function create(event: APIGatewayProxyEventV2, deps: PrewarmRouteDeps): Promise<Response> {
+async function create(event: APIGatewayProxyEventV2, deps: PrewarmRouteDeps, base: string): Promise<Response> {
   if (!/^application\/json\b/i.test(header(event, 'content-type') ?? '')) return json(415, { error: 'send Content-Type: application/json' });
   let body: unknown;
   try {
@@ -83,7 +84,7 @@ async function create(event: APIGatewayProxyEventV2, deps: PrewarmRouteDeps): Pr
       return json(202, { wokeNow: true, start: result.start, message: 'the meeting starts within the lead time, so the group was woken now', status: result.status });
     default:
       deps.onAction?.('scheduled', { ...result.entry, created: result.created });
-      return json(result.created ? 201 : 200, { ...result.entry, created: result.created }, { location: `${BASE}/${result.entry.id}` });
+      return json(result.created ? 201 : 200, { ...result.entry, created: result.created }, { location: `${base}/${result.entry.id}` });
   }
 }
 

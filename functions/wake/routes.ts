@@ -1,12 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { GroupController } from '../../shared/domain/controller.js';
 import type { GroupStatus } from '../../shared/domain/group-state.js';
-import { meetingUrl, parseRoomSegment } from '../../shared/domain/rooms.js';
 import type { Clock } from '../../shared/domain/service-group.js';
 import type { WakeConfig } from '../../shared/config/core-config.js';
 import { errorResponse, forHead, header, json, methodNotAllowed, routePath, text, type Response } from './http.js';
-import { HTML_HEADERS, messagePage, waitingPage } from './page.js';
-import { isLinkPreviewer } from './previewers.js';
+import { meetingRoute } from './meeting-routes.js';
+import { visitorView } from './visitor-text.js';
 import { isPrewarmPath, prewarmRoute, type PrewarmRouteDeps } from './prewarm-routes.js';
 
 export interface WakeRouteDeps {
@@ -25,79 +24,61 @@ export interface RouteOutcome {
   response: Response;
 }
 
+/** The controller's own API: `/_stz/…` (cannot collide with Jitsi's paths) and the older `/api/…` aliases. */
+export const API_PREFIXES = ['/_stz/', '/api/'] as const;
+
 export async function route(event: APIGatewayProxyEventV2, deps: WakeRouteDeps): Promise<RouteOutcome> {
   const method = event.requestContext.http.method.toUpperCase();
   const path = routePath(event);
   const read = method === 'GET' || method === 'HEAD';
   const finish = (name: string, response: Response) => ({ route: name, response: method === 'HEAD' ? forHead(response) : response });
+  // In canonical mode these answer for Jitsi's own domain while it sleeps: nothing there may be cached for long.
+  const cache = deps.config.linkMode === 'canonical' ? 'no-store' : 'public, max-age=86400';
 
   if (path === '/robots.txt') {
-    return finish('robots', read ? text(200, 'User-agent: *\nDisallow: /\n', { 'cache-control': 'public, max-age=86400' }) : methodNotAllowed(['GET', 'HEAD']));
+    return finish('robots', read ? text(200, 'User-agent: *\nDisallow: /\n', { 'cache-control': cache }) : methodNotAllowed(['GET', 'HEAD']));
   }
   if (path === '/favicon.ico') {
     // Browsers ask for it on every page; answer "nothing here" quietly instead of an invalid-room page.
-    return finish('favicon', read ? { statusCode: 204, headers: { 'cache-control': 'public, max-age=86400' }, body: '' } : methodNotAllowed(['GET', 'HEAD']));
+    return finish('favicon', read ? { statusCode: 204, headers: { 'cache-control': cache }, body: '' } : methodNotAllowed(['GET', 'HEAD']));
   }
-  if (path === '/api/status') {
-    if (!read) return finish('status', methodNotAllowed(['GET', 'HEAD']));
-    return finish('status', await guarded(deps, async () => json(200, await deps.controller.status())));
-  }
-  if (path === '/api/wake') {
-    if (method !== 'POST') return finish('wake', methodNotAllowed(['POST']));
-    // A JSON content type makes cross-site form posts impossible without a CORS preflight we never grant.
-    if (!/^application\/json\b/i.test(header(event, 'content-type') ?? '')) {
-      return finish('wake', json(415, { error: 'send Content-Type: application/json' }));
-    }
-    return finish('wake', await guarded(deps, async () => {
-      const result = await deps.controller.wake('wake request');
-      deps.onWakeRequest?.({ scaledUp: result.scaledUp, phase: result.status.phase });
-      return json(200, result.status);
-    }));
-  }
-  if (isPrewarmPath(path)) return finish('prewarm', await prewarmRoute(event, path, deps.prewarm, deps.clock));
-  if (path.startsWith('/api/')) return finish('api-unknown', json(404, { error: 'not found' }));
-
-  const segments = path.split('/').filter((s, i) => i > 0 || s !== '');
-  if (path === '/' || segments.length !== 1 || segments[0] === '') {
-    return finish('not-found', { statusCode: 404, headers: HTML_HEADERS, body: messagePage('No meeting here', 'Meeting links look like this address followed by "/" and the meeting name.') });
-  }
-  if (!read) return finish('room', methodNotAllowed(['GET', 'HEAD']));
-  const check = parseRoomSegment(segments[0]!);
-  if (!check.ok) {
-    return finish('room-invalid', { statusCode: 400, headers: HTML_HEADERS, body: messagePage('This meeting link is not valid', `This meeting link cannot be used: ${check.reason}.`) });
-  }
-  return finish('room', await roomPage(event, check.room, deps));
+  const prefix = API_PREFIXES.find((p) => path.startsWith(p));
+  if (prefix) return finish(...(await apiRoute(event, method, path.slice(prefix.length), prefix, deps)));
+  const { route: name, response } = await meetingRoute(event, path, method, deps);
+  return finish(name, response);
 }
 
-/** GET /{room}: no side effect. Redirect if ready, otherwise the waiting page (script-free for previewers). */
-async function roomPage(event: APIGatewayProxyEventV2, room: string, deps: WakeRouteDeps): Promise<Response> {
-  const { config } = deps;
-  let status: GroupStatus;
-  try {
-    status = await deps.controller.status();
-  } catch {
-    // The page still renders; its script keeps polling and shows the real state once AWS answers.
-    status = { phase: 'error', message: 'Checking the meeting service…', members: [], retryable: true, checkedAt: deps.clock.now().toISOString() };
+async function apiRoute(event: APIGatewayProxyEventV2, method: string, rest: string, prefix: string, deps: WakeRouteDeps): Promise<[string, Response]> {
+  const read = method === 'GET' || method === 'HEAD';
+  if (rest === 'status') {
+    if (!read) return ['status', methodNotAllowed(['GET', 'HEAD'])];
+    return ['status', await guarded(deps, async () => json(200, present(await deps.controller.status(), deps)))];
   }
-  if (status.phase === 'ready') {
-    return { statusCode: 302, headers: { location: meetingUrl(config.meetingBaseUrl, room, event.rawQueryString), 'cache-control': 'no-store' }, body: '' };
+  if (rest === 'wake') {
+    if (method !== 'POST') return ['wake', methodNotAllowed(['POST'])];
+    // A JSON content type makes cross-site form posts impossible without a CORS preflight we never grant.
+    if (!/^application\/json\b/i.test(header(event, 'content-type') ?? '')) {
+      return ['wake', json(415, { error: 'send Content-Type: application/json' })];
+    }
+    return ['wake', await guarded(deps, async () => {
+      const result = await deps.controller.wake('wake request');
+      deps.onWakeRequest?.({ scaledUp: result.scaledUp, phase: result.status.phase });
+      return json(200, present(result.status, deps));
+    })];
   }
-  const html = waitingPage({
-    room,
-    meetingUrl: meetingUrl(config.meetingBaseUrl, room),
-    status,
-    wake: !isLinkPreviewer(header(event, 'user-agent') ?? event.requestContext.http.userAgent),
-    pollIntervalSeconds: config.pollIntervalSeconds,
-    expectedWakeSeconds: config.controller.expectedWakeSeconds,
-    supportContact: config.supportContact,
-  });
-  return { statusCode: 200, headers: HTML_HEADERS, body: html };
+  if (isPrewarmPath(rest)) return ['prewarm', await prewarmRoute(event, prefix, rest, deps.prewarm, deps.clock)];
+  return ['api-unknown', json(404, { error: 'not found' })];
+}
+
+/** The status plus the words the waiting page shows for it (functions/wake/visitor-text.ts). */
+function present(status: GroupStatus, deps: WakeRouteDeps) {
+  return { ...status, view: visitorView(status, { expectedSeconds: deps.config.controller.expectedWakeSeconds }) };
 }
 
 async function guarded(deps: WakeRouteDeps, run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    return errorResponse(error, deps.clock.now());
+    return errorResponse(error, deps.clock.now(), (status) => present(status, deps));
   }
 }

@@ -25,6 +25,11 @@ export interface ScaleToZeroControllerProps {
   /** Restrict to these functions; by default every function whose entry exists (all of them when inline). */
   functions?: readonly FunctionName[];
   sourceMaps?: boolean;
+  /**
+   * The wake API's custom domain when a front (CloudFront) serves it: overrides domainName/certificateArn
+   * of the config, and publicUrl is the wake URL people see.
+   */
+  apiDomain?: { domainName: string; certificateArn: string; publicUrl: string };
 }
 
 /** What a missing function means for the deployment, for the synth-time warning. */
@@ -117,8 +122,9 @@ export class ScaleToZeroController extends Construct {
         throttleRateLimit: c.throttleRateLimit,
         throttleBurstLimit: c.throttleBurstLimit,
         logRetention: retention,
-        domainName: c.domainName,
-        certificateArn: c.certificateArn,
+        domainName: props.apiDomain?.domainName ?? c.domainName,
+        certificateArn: props.apiDomain?.certificateArn ?? c.certificateArn,
+        publicUrl: props.apiDomain?.publicUrl,
       });
     }
     if (c.dashboardEnabled) new ControllerDashboard(this, 'Dashboard', {

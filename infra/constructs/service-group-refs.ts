@@ -19,6 +19,18 @@ export interface MemberArns {
 export function memberArns(scope: Construct, members: readonly string[]): MemberArns[] {
   const stack = Stack.of(scope);
   return members.map((member) => {
+    // A service this app deploys itself (the jitsi section): its ARN is a deploy-time reference,
+    // arn:…:service/<cluster>/<name>, so cluster and name are taken apart by CloudFormation.
+    if (Token.isUnresolved(member)) {
+      const clusterName = Fn.select(1, Fn.split('/', member));
+      return {
+        clusterName,
+        serviceName: Fn.select(2, Fn.split('/', member)),
+        serviceArn: member,
+        clusterArn: stack.formatArn({ service: 'ecs', resource: 'cluster', resourceName: clusterName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+        clusterKey: `token:${member}`,
+      };
+    }
     const arn = SERVICE_ARN.exec(member);
     if (arn) {
       const [, partition, region, account, clusterName, serviceName] = arn as unknown as string[];

@@ -15,6 +15,8 @@ export interface WakeApiProps {
   /** Optional custom domain with an existing ACM certificate in the stack's region. */
   domainName?: string;
   certificateArn?: string;
+  /** The URL people use when something else fronts the custom domain (CloudFront: https://<meeting domain>/). */
+  publicUrl?: string;
 }
 
 /**
@@ -26,11 +28,15 @@ export class WakeApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly url: string;
+  readonly domain?: apigw.DomainName;
 
   constructor(scope: Construct, id: string, props: WakeApiProps) {
     super(scope, id);
+    const custom = Boolean(props.domainName && props.certificateArn);
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'Jitsi scale-to-zero wake endpoint',
+      // With a custom domain, the execute-api URL would be a second, unthrottled-by-name way in: switch it off.
+      disableExecuteApiEndpoint: custom,
       createDefaultStage: false,
       defaultIntegration: new HttpLambdaIntegration('Wake', props.wake, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 }),
     });
@@ -41,7 +47,7 @@ export class WakeApi extends Construct {
     });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
-    const domain = props.domainName && props.certificateArn
+    const domain = custom && props.domainName && props.certificateArn
       ? new apigw.DomainName(this, 'Domain', {
         domainName: props.domainName,
         certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
@@ -69,9 +75,10 @@ export class WakeApi extends Construct {
       ...(domain ? { domainMapping: { domainName: domain } } : {}),
     });
 
-    this.url = domain ? `https://${props.domainName}/` : this.stage.url;
+    this.domain = domain;
+    this.url = props.publicUrl ?? (domain ? `https://${props.domainName}/` : this.stage.url);
     new CfnOutput(this, 'WakeUrl', { key: 'WakeUrl', value: this.url, description: 'Meeting links: <WakeUrl><room name>' });
-    if (domain) {
+    if (domain && !props.publicUrl) {
       new CfnOutput(this, 'DomainTarget', {
         key: 'CustomDomainTarget',
         value: domain.regionalDomainName,

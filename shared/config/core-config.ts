@@ -11,6 +11,11 @@ export interface CoreConfig {
   backend: 'aws' | 'simulated';
   members: MemberRef[];
   meetingBaseUrl: URL;
+  /**
+   * What the readiness probe requests (READINESS_BASE_URL, default MEETING_BASE_URL). Behind the CloudFront
+   * failover this is the origin (the Express endpoint), so the probe never sees our own waiting page.
+   */
+  readinessBaseUrl: URL;
   workingMinTasks: number;
   controller: ControllerSettings;
   probePaths: string[];
@@ -22,10 +27,20 @@ export interface CoreConfig {
   idleAlarmNames: string[];
 }
 
+/**
+ * How meeting links reach the wake function (LINK_MODE). `wake-url`: the link is the wake endpoint itself; a
+ * GET shows the waiting page and redirects to MEETING_BASE_URL once ready. `canonical`: the link is Jitsi's own
+ * URL behind CloudFront, which fails over to this function while Jitsi answers 5xx; a GET always shows the
+ * waiting page, which reloads the same URL once ready, and non-meeting paths get a plain 503.
+ */
+export const LINK_MODES = ['wake-url', 'canonical'] as const;
+export type LinkMode = (typeof LINK_MODES)[number];
+
 /** A Lambda function name or ARN, optionally qualified. */
 export const FUNCTION_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
 
 export interface WakeConfig extends CoreConfig {
+  linkMode: LinkMode;
   pollIntervalSeconds: number;
   supportContact?: string;
   /** PROBE_FUNCTION_NAME: when set, readiness also needs Jicofo's operational bridge count ≥ 1. */
@@ -46,10 +61,12 @@ export function readCoreConfig(r: EnvReader): CoreConfig {
   const probePaths = r.list('READY_PROBE_PATHS', '/,/http-bind');
   if (probePaths.some((p) => !/^\/[A-Za-z0-9/_.-]*$/.test(p))) r.fail('READY_PROBE_PATHS must be paths starting with "/"');
 
+  const meetingBaseUrl = r.baseUrl('MEETING_BASE_URL');
   return {
     backend: r.oneOf('CONTROLLER_BACKEND', ['aws', 'simulated'] as const, 'aws'),
     members,
-    meetingBaseUrl: r.baseUrl('MEETING_BASE_URL'),
+    meetingBaseUrl,
+    readinessBaseUrl: r.baseUrl('READINESS_BASE_URL', meetingBaseUrl.href),
     workingMinTasks: r.int('WORKING_MIN_TASKS', 1, 1, 100),
     controller: {
       statusCacheMs: r.int('STATUS_CACHE_MS', 2000, 0, 60_000),
@@ -77,6 +94,7 @@ export function loadWakeConfig(env: Env = process.env): WakeConfig {
 export function readWakeConfig(r: EnvReader): WakeConfig {
   return {
     ...readCoreConfig(r),
+    linkMode: r.oneOf('LINK_MODE', LINK_MODES, 'wake-url'),
     pollIntervalSeconds: r.int('POLL_INTERVAL_SECONDS', 4, 1, 60),
     supportContact: r.optional('SUPPORT_CONTACT'),
     readinessProbeFunction: readinessProbeFunction(r),

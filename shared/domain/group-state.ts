@@ -8,6 +8,8 @@ export interface MemberView {
   running: number;
   pending: number;
   health: Health;
+  /** Present (true) only while a deployment rolls out. */
+  deploying?: true;
 }
 
 /** The JSON the wake endpoint returns and the waiting page renders. */
@@ -58,7 +60,9 @@ export function classifyMembers(members: readonly MemberSnapshot[]): EcsVerdict 
 }
 
 export function memberViews(members: readonly MemberSnapshot[]): MemberView[] {
-  return members.map((m) => ({ id: m.ref.id, desired: m.desired, running: m.running, pending: m.pending, health: m.health }));
+  return members.map((m) => ({
+    id: m.ref.id, desired: m.desired, running: m.running, pending: m.pending, health: m.health, ...(m.deploying ? { deploying: true as const } : {}),
+  }));
 }
 
 /** Elapsed and estimated time for a wake that began at `startedAt`. */

@@ -28,10 +28,19 @@ export function validateRoom(name: string): RoomCheck {
   return { ok: true, room };
 }
 
-/** A query string is kept only if it is plain URL-encoded text (no spaces, controls or fragments). */
+/**
+ * The longest query kept: CloudFront's own limit on a whole request URL (8,192 bytes), so any query that
+ * reached us is kept. Long Jitsi JWTs (`?jwt=`) must survive the trip into the meeting.
+ */
+export const MAX_QUERY_LENGTH = 8192;
+
+/**
+ * A query string is kept only if it is plain URL-encoded text (no spaces, controls or fragments). The ready
+ * redirect and the waiting page's own join both use the URL built from it, so they always agree.
+ */
 export function safeQuery(raw: string | undefined): string {
   if (!raw) return '';
-  return /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/.test(raw) && raw.length <= 2048 ? raw : '';
+  return /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/.test(raw) && raw.length <= MAX_QUERY_LENGTH ? raw : '';
 }
 
 /**

@@ -38,6 +38,11 @@ export interface MemberSnapshot {
   health: Health;
   /** The newest deployment failed (e.g. tasks keep crashing). */
   rolloutFailed: boolean;
+  /**
+   * A deployment is rolling out (ECS lists a second deployment, or the primary one is IN_PROGRESS). On
+   * Express Mode that means a canary task next to the running one: a live meeting may be split.
+   */
+  deploying?: boolean;
   /** When the desired count last changed, best effort (ECS deployment updatedAt). */
   changedAt?: Date;
   /** ECS status DRAINING: the service is being deleted and cannot be woken. */

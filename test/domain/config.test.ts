@@ -24,7 +24,24 @@ describe('wake configuration (DESIGN invariant 8)', () => {
       controller: { statusCacheMs: 2000, probeSuccessesRequired: 2, probeIntervalMs: 5000, expectedWakeSeconds: 240, wakeTimeoutSeconds: 900 },
     });
     expect(config.meetingBaseUrl.href).toBe('https://meet.example.org/');
+    expect(config.linkMode).toBe('wake-url');
+    expect(config.readinessBaseUrl.href).toBe('https://meet.example.org/');
     expect(config.members.map((m) => m.id)).toEqual(['jitsi/web', 'jitsi/jvb']);
+  });
+
+  it('reads LINK_MODE canonical and READINESS_BASE_URL (the origin the probe asks behind CloudFront)', () => {
+    const config = loadWakeConfig({ ...valid, LINK_MODE: 'canonical', READINESS_BASE_URL: 'https://jitsi-ab12.ecs.eu-central-1.on.aws/' });
+    expect(config.linkMode).toBe('canonical');
+    expect(config.readinessBaseUrl.href).toBe('https://jitsi-ab12.ecs.eu-central-1.on.aws/');
+    expect(config.meetingBaseUrl.href).toBe('https://meet.example.org/');
+  });
+
+  it('rejects an unknown LINK_MODE and a READINESS_BASE_URL with a query, in one error', () => {
+    const error = configError({ ...valid, LINK_MODE: 'Canonical', READINESS_BASE_URL: 'https://origin.example/?x=1' });
+    expect(error.problems).toEqual([
+      'READINESS_BASE_URL must be an absolute http(s) URL without query, fragment or credentials (got "https://origin.example/?x=1")',
+      'LINK_MODE must be one of wake-url, canonical (got "Canonical")',
+    ]);
   });
 
   it('fails once, naming every bad variable', () => {

@@ -109,14 +109,19 @@ describe('meetingUrl', () => {
     expect(url.startsWith('https://meet.example.org/jitsi/room?')).toBe(true);
   });
 
-  it.each(['a=1\r\nSet-Cookie: x=1', 'a=1\nb', 'a=<b>', 'a=1#frag', 'x='.padEnd(2100, 'y')])(
-    'drops a query string that is not plain URL-encoded text (%j)',
+  it.each(['a=1\r\nSet-Cookie: x=1', 'a=1\nb', 'a=<b>', 'a=1#frag', 'x='.padEnd(8193, 'y')])(
+    'drops a query string that is not plain URL-encoded text or longer than a CloudFront URL (%#)',
     (query) => {
       const url = meetingUrl(base, 'room', query);
       expect(url).toBe('https://meet.example.org/jitsi/room');
       expect(url).not.toMatch(/[\r\n]/);
     },
   );
+
+  it('keeps a 4,000-character ?jwt= (long tokens used to be dropped over 2,048 characters)', () => {
+    const query = `jwt=${'e'.repeat(3996)}`;
+    expect(meetingUrl(base, 'room', query)).toBe(`https://meet.example.org/jitsi/room?${query}`);
+  });
 
   it('safeQuery keeps ordinary Jitsi config queries', () => {
     expect(safeQuery('config.prejoinConfig.enabled=false&userInfo.displayName=%22Ann%22')).toBe('config.prejoinConfig.enabled=false&userInfo.displayName=%22Ann%22');

@@ -35,12 +35,12 @@ describe('closing the meeting lets the group sleep; reopening the link wakes it 
     const asleepDeadlineMs = emptyMs + 2 * watchMs + SIM_STOP_DELAY_MS + 1000;
     const context = await browser.newContext(VIEWPORTS.desktop);
     const watch = await watchContext(context, app.url);
-    const meetingUrl = `${app.url}/_meet${LINK}`;
+    const meetingUrl = `${app.url}${LINK}`; // canonical: the meeting is the link itself
 
     // Act 1: join, and stay longer than the empty-room window.
     const first = await context.newPage();
     await first.goto(`${app.url}${LINK}`);
-    await first.waitForURL(meetingUrl, { timeout: 20_000 });
+    await first.locator('#room').waitFor({ timeout: 20_000 });
     await waitFor('the meeting page to count as a participant', 10_000, async () => (app!.jitsi.stats().participants === 1 ? true : undefined));
     await sleep(emptyMs + 2 * watchMs);
     const whileOpen = await apiStatus(app);
@@ -58,7 +58,7 @@ describe('closing the meeting lets the group sleep; reopening the link wakes it 
     const second = await context.newPage();
     const reopenedAt = Date.now();
     await second.goto(`${app.url}${LINK}`);
-    await second.waitForURL(meetingUrl, { timeout: 20_000 });
+    await second.locator('#room').waitFor({ timeout: 20_000 });
     const reopenToMeetingMs = Date.now() - reopenedAt;
     const secondVisit = watch.snapshots.filter((s) => s.at >= reopenedAt).map((s) => `${s.phase}(${s.step})`);
     await context.close();

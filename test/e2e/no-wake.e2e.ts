@@ -37,7 +37,7 @@ describe('link previewers, plain fetches and browsers without JavaScript leave t
     const previewerPage = await previewerJs.newPage();
     await noJsPage.goto(link);
     await previewerPage.goto(link);
-    // A page whose script ran would have POSTed /api/wake at least three times by now.
+    // A page whose script ran would have POSTed /_stz/wake at least three times by now.
     await sleep(3 * pollMs + 500);
     // Proof that scripts really were off: the page's script marks <body data-phase> the moment it runs. (The
     // <noscript> hint is not asserted: CDP's script switch does not make Chromium render <noscript>.)
@@ -69,7 +69,7 @@ describe('link previewers, plain fetches and browsers without JavaScript leave t
     expect(noJsHeading).toBeTruthy();
     expect(previewerHeading).toBe('Meeting link');
     for (const watch of [noJsWatch, previewerWatch]) {
-      expect(watch.requests.filter((u) => u.includes('/api/'))).toEqual([]);
+      expect(watch.requests.filter((u) => u.includes('/_stz/') || u.includes('/api/'))).toEqual([]);
       expect(watch.problems()).toEqual([]);
     }
     expect(callsAfter).toEqual([]);

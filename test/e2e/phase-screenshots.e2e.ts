@@ -15,18 +15,30 @@ function holdFirst(page: Page, pattern: string) {
   return held;
 }
 
+/** Parks the second navigation to `path` (the page's own reload into the meeting); lets everything else pass. */
+function holdReload(page: Page, path: string) {
+  let release: (route: Route) => void = () => undefined;
+  const held = new Promise<Route>((resolve) => { release = resolve; });
+  let navigations = 0;
+  void page.route((url) => url.pathname === path, (route) => {
+    if (route.request().isNavigationRequest() && ++navigations === 2) return release(route);
+    return route.continue();
+  });
+  return held;
+}
+
 /**
  * Walks one viewport through every phase and photographs each. Two requests are held briefly, only for the
  * photos (this test asserts no timing): the first wake POST, so the "asleep" state stays on screen (a real
- * visitor sees it for a few milliseconds), and the redirect to the meeting, so the "ready" state does too.
+ * visitor sees it for a few milliseconds), and the page's reload into the meeting, so the "ready" state does too.
  */
 async function photographPhases(browser: Browser, app: App, viewport: ViewportName) {
   const dir = screenshotDir();
   const context = await browser.newContext(VIEWPORTS[viewport]);
   const watch = await watchContext(context, app.url);
   const page = await context.newPage();
-  const wake = holdFirst(page, '**/api/wake');
-  const meeting = holdFirst(page, '**/_meet/**');
+  const wake = holdFirst(page, '**/_stz/wake');
+  const meeting = holdReload(page, `/${ROOM}`);
   const shots: Record<string, { file: string; heading: string; elapsed: string }> = {};
   const shoot = async (name: string) => {
     const file = join(dir, `${viewport}-${Object.keys(shots).length + 1}-${name}.png`);
@@ -58,8 +70,8 @@ async function photographPhases(browser: Browser, app: App, viewport: ViewportNa
   await waitFor('the ready state', 5_000, async () => (watch.snapshots.some((s) => s.phase === 'ready' && s.step === 'ready') ? true : undefined));
   await shoot('ready');
   await heldMeeting.continue();
-  await page.waitForURL(`${app.url}/_meet/${ROOM}?jwt=abc#config.startWithAudioMuted=true`);
   await page.locator('#room').waitFor();
+  if (page.url() !== `${app.url}/${ROOM}?jwt=abc#config.startWithAudioMuted=true`) throw new Error(`the meeting is at ${page.url()}, not the link`);
   await shoot('meeting');
   await context.close();
   return { shots, watch };

@@ -29,6 +29,24 @@ describe('wake function time budget', () => {
     }
   });
 
+  it('a person\'s GET of the meeting link gets words, not JSON, in that early answer; both are marked as ours', async () => {
+    const config = loadWakeConfig({ SERVICE_GROUP: 'jitsi/web', MEETING_BASE_URL: MEETING_BASE, LINK_MODE: 'canonical' });
+    const never = new Promise<never>(() => undefined);
+    const controller = { status: () => never, wake: () => never } as unknown as GroupController;
+    const handler = createWakeHandler({ controller, config, clock: new ManualClock(), logger, metrics, answerBeforeTimeoutMs: 1000 });
+    const output = silenceOutput();
+    try {
+      const page = await handler(loadEvent('get-failover-room'), lambdaContext('wake', 1050));
+      const api = await handler(loadEvent('post-stz-wake'), lambdaContext('wake', 1050));
+      expect([page.statusCode, page.headers['content-type'], page.headers['retry-after'], page.headers['x-stz-controller']]).toEqual([503, 'text/plain; charset=utf-8', '5', '1']);
+      expect(page.body).not.toMatch(/[{}]/);
+      expect([api.statusCode, api.headers['x-stz-controller']]).toEqual([503, '1']);
+      expect(JSON.parse(api.body as string)).toMatchObject({ phase: 'error', retryable: true });
+    } finally {
+      output.restore();
+    }
+  });
+
   it('interactive clients: 2 attempts, each cut by a thrown request timeout, endpoint variables still honoured', async () => {
     expect(INTERACTIVE_CLIENT).toEqual({ maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: 2500, throwOnRequestTimeout: true } });
     // A local "ECS" that accepts the request and never answers; the client must give up after two attempts.

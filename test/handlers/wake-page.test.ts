@@ -22,7 +22,7 @@ describe('wake handler: GET /{room} (DESIGN invariants 1 and 7)', () => {
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).toContain(`script-src ${sha256(script!.body)}`);
     expect(csp).toContain(`style-src ${sha256(inline(html, 'style')[0]!.body)}`);
-    expect(JSON.parse(config!.body)).toMatchObject({ room: 'weekly-standup', wake: true, meetingUrl: `${MEETING_BASE}/weekly-standup`, status: { phase: 'asleep' } });
+    expect(JSON.parse(config!.body)).toMatchObject({ room: 'weekly-standup', wake: true, join: { kind: 'redirect', url: `${MEETING_BASE}/weekly-standup` }, status: { phase: 'asleep' } });
     expect(html).not.toMatch(/<(link|img|iframe)\b|src=|https?:\/\/(?!meet\.example\.org)/);
   });
 
@@ -93,10 +93,10 @@ describe('wake handler: GET /{room} (DESIGN invariants 1 and 7)', () => {
     const event = loadEvent('get-room-unicode');
     event.rawPath = rawPath;
     const response = await app.invoke(event);
-    const config = JSON.parse(inline(response.body as string, 'script')[0]!.body) as { room: string; meetingUrl: string };
+    const config = JSON.parse(inline(response.body as string, 'script')[0]!.body) as { room: string; join: { url: string } };
     expect(response.statusCode).toBe(200);
     expect(config.room).toBe(room);
-    expect(config.meetingUrl).toBe(`${MEETING_BASE}/${encodeURIComponent(room)}`);
+    expect(config.join.url).toBe(`${MEETING_BASE}/${encodeURIComponent(room)}`);
   });
 
   it('strips a named stage from the path', async () => {

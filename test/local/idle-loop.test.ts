@@ -32,7 +32,7 @@ async function localDemo() {
     await idle.tick();
   };
   const wakeAndStart = async () => {
-    expect((await post(app, '/api/wake', { room: 'standup' })).status).toBe(200);
+    expect((await post(app, '/_stz/wake', { room: 'standup' })).status).toBe(200);
     clock.advance(2500);
   };
   return { app, clock, idle, interval, tasks, desired, period, wakeAndStart };
@@ -105,7 +105,7 @@ describe('local demo: the group goes back to sleep on its own', () => {
     await demo.period('page-1');
     await post(demo.app, '/_meet/_leave', { id: 'page-1' });
     for (let i = 0; i < 3; i += 1) await demo.period();
-    expect((await post(demo.app, '/api/wake', { room: 'standup' })).status).toBe(200); // someone opens the link again
+    expect((await post(demo.app, '/_stz/wake', { room: 'standup' })).status).toBe(200); // someone opens the link again
     await demo.period(); // the empty-room alarm fires now
     expect(demo.idle.decisions.at(-1)).toMatchObject({ decision: { code: 'wake-requested' }, rearmed: true });
     expect(await demo.desired()).toEqual([1, 1]);

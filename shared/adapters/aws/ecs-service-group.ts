@@ -78,6 +78,7 @@ export class EcsServiceGroup implements ServiceGroup {
           pending: svc.pendingCount ?? 0,
           health: 'NONE',
           rolloutFailed: primary?.rolloutState === 'FAILED',
+          deploying: (svc.deployments?.length ?? 0) > 1 || primary?.rolloutState === 'IN_PROGRESS',
           changedAt: primary?.updatedAt,
           ...deleting,
         });

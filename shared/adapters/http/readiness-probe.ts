@@ -1,8 +1,11 @@
 import type { ReadinessProbe } from '../../domain/service-group.js';
+import { CONTROLLER_HEADER } from './controller-header.js';
 
 /**
- * Probes the public meeting URL the way a browser will reach it: every path must answer 200
- * (Jitsi web serves index.html on "/" and Prosody's page on "/http-bind").
+ * Probes the meeting URL (READINESS_BASE_URL: the origin behind any CloudFront failover): every path must
+ * answer 200 (Jitsi web serves index.html on "/" and Prosody's page on "/http-bind"). A response carrying the
+ * wake function's own marker header is our waiting page or 503, never Jitsi, so it is not ready whatever its
+ * status (DESIGN "two traps", 1).
  */
 export class HttpReadinessProbe implements ReadinessProbe {
   constructor(
@@ -24,6 +27,7 @@ export class HttpReadinessProbe implements ReadinessProbe {
     try {
       const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
       await response.body?.cancel();
+      if (response.headers.has(CONTROLLER_HEADER)) return { ok: false, detail: `${url.pathname} ${response.status} from the wake function, not Jitsi` };
       return { ok: response.status === 200, detail: `${url.pathname} ${response.status}` };
     } catch (error) {
       // By name, not instanceof: the DOMException may come from another realm (Node internals vs a test VM).

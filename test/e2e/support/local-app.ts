@@ -11,7 +11,7 @@ export function startApp(env: Record<string, string> = {}): Promise<App> {
 }
 
 export async function apiStatus(app: App): Promise<{ phase: string; message: string }> {
-  const res = await fetch(`${app.url}/api/status`, { headers: { 'user-agent': 'e2e-status-check' } });
+  const res = await fetch(`${app.url}/_stz/status`, { headers: { 'user-agent': 'e2e-status-check' } });
   return (await res.json()) as { phase: string; message: string };
 }
 
@@ -24,19 +24,22 @@ export async function groupDesired(app: App): Promise<number[]> {
 export const startDelayMs = () => Number(E2E_ENV.SIM_START_DELAY_SECONDS) * 1000;
 
 /**
- * The issue's redirect deadline, from the click: the simulated start delay plus one poll interval (the page
- * notices readiness on its next poll), plus an allowance for the readiness probe. Once the tasks run, the
+ * The issue's deadline, from the click to the meeting on screen: the simulated start delay plus one poll
+ * interval (the page notices readiness on its next poll; polls are jittered by up to +20 %), plus an allowance
+ * for the readiness probe, plus 1 s to join (canonical: a HEAD of the link, then the reload). Once the tasks run, the
  * controller still wants READY_PROBE_SUCCESSES consecutive probes at least READY_PROBE_INTERVAL_SECONDS
  * apart; a probe only runs inside a status call (the page's poll, or local mode's once-a-second monitor), and
  * the first one may see a describe up to STATUS_CACHE_MS old. So: successes × interval + cache age.
  */
+const JOIN_ALLOWANCE_MS = 1000;
+
 export function redirectDeadlineMs(app: App): { deadlineMs: number; explain: string } {
   const pollMs = app.config.pollIntervalSeconds * 1000;
   const { probeSuccessesRequired, probeIntervalMs, statusCacheMs } = app.config.controller;
   const probeMs = probeSuccessesRequired * probeIntervalMs + statusCacheMs;
   return {
-    deadlineMs: startDelayMs() + pollMs + probeMs,
-    explain: `start ${startDelayMs()} ms + poll ${pollMs} ms + probe allowance ${probeMs} ms (${probeSuccessesRequired} × ${probeIntervalMs} ms + ${statusCacheMs} ms status cache)`,
+    deadlineMs: startDelayMs() + pollMs * 1.2 + probeMs + JOIN_ALLOWANCE_MS,
+    explain: `start ${startDelayMs()} ms + poll ${pollMs * 1.2} ms + join ${JOIN_ALLOWANCE_MS} ms + probe allowance ${probeMs} ms (${probeSuccessesRequired} × ${probeIntervalMs} ms + ${statusCacheMs} ms status cache)`,
   };
 }
 
