@@ -1,3 +1,5 @@
+import type { AlertsConfig } from './config/alerts.js';
+
 /**
  * Every deploy-time setting, its type, default and limits. `cdk.json` repeats the defaults under the
  * `jitsi-scale-to-zero` context key so users can see every knob; a test keeps the two in step.
@@ -127,6 +129,8 @@ export interface ControllerConfig {
   dashboardHourlyTaskCost: string;
   sourceMaps: boolean;
   extraEnvironment: Record<string, string>;
+  /** The `alerts` section (infra/config/alerts.ts); absent: no alerts, no cost. */
+  alerts?: AlertsConfig;
 }
 
 /** CloudWatch Logs accepts only these retention periods. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crossFieldProblems, canonicalise, FIELDS, type ConfigKey, type ControllerConfig, type Field } from './config-schema.js';
+import { ALERTS_ENV, ALERTS_KEY, parseAlerts } from './config/alerts.js';
 import { derivedKeys, derivedPlaceholder, parseSections, SECTION_KEYS, type DeployConfig, type SectionKey } from './config/sections.js';
 
 export { FIELDS, type ControllerConfig } from './config-schema.js';
@@ -43,6 +44,8 @@ export function loadConfig(sources: ConfigSources): DeployConfig {
   const raw = new Map<ConfigKey, { value: unknown; from: string }>();
   // Nested sections (infra/config/): a later source replaces a whole section.
   const sections: Partial<Record<SectionKey, unknown>> = {};
+  /** The alerts section (infra/config/alerts.ts), with where it came from for its messages. */
+  let alertsSection: { value: unknown; from: string } | undefined;
   const layer = (values: unknown, from: string) => {
     if (values === undefined || values === null) return;
     const parsed = typeof values === 'string' ? tryJson(values) : values;
@@ -52,7 +55,8 @@ export function loadConfig(sources: ConfigSources): DeployConfig {
     }
     for (const [key, value] of Object.entries(parsed)) {
       if (key.startsWith('//') || key === '$comment') continue;
-      if ((SECTION_KEYS as readonly string[]).includes(key)) sections[key as SectionKey] = value ?? undefined;
+      if (key === ALERTS_KEY) alertsSection = { value, from };
+      else if ((SECTION_KEYS as readonly string[]).includes(key)) sections[key as SectionKey] = value ?? undefined;
       else if (!(key in FIELDS)) problems.push(`unknown key "${key}" in ${from}`);
       else if (value !== null && value !== undefined) raw.set(key as ConfigKey, { value, from });
     }
@@ -76,6 +80,8 @@ export function loadConfig(sources: ConfigSources): DeployConfig {
   }
   const derived = derivedKeys(sections);
 
+  if (env[ALERTS_ENV]?.trim()) alertsSection = { value: env[ALERTS_ENV], from: ALERTS_ENV };
+
   const config: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(FIELDS) as [ConfigKey, Field][]) {
     const given = raw.get(key);
@@ -97,6 +103,8 @@ export function loadConfig(sources: ConfigSources): DeployConfig {
       config[key] = result;
     }
   }
+  const parsedAlerts = alertsSection ? parseAlerts(alertsSection.value, alertsSection.from, problems) : undefined;
+  if (parsedAlerts) config.alerts = parsedAlerts;
   const deployRegion = env.CDK_DEFAULT_REGION ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   problems.push(...crossFieldProblems(config as unknown as ControllerConfig, deployRegion || undefined));
   const parsed = parseSections(sections, config as unknown as ControllerConfig, problems);

@@ -9,7 +9,11 @@ import { createWakeHandler } from '../functions/wake/handler.js';
 import { startLocalServer, MEET_PREFIX } from './server.js';
 import { SimulatedJitsi } from './sim-jitsi.js';
 import { freePort } from './free-port.js';
-import { fanOut, say, terminalEvents } from './terminal.js';
+import { decisionEvents, fanOut, say, terminalEvents } from './terminal.js';
+import { localControlRoutes } from './local-control.js';
+import { pendingSchedules } from './ctl-runtime.js';
+import { MemoryDecisionLog } from '../shared/adapters/memory/memory-decision-log.js';
+import type { Decision } from '../shared/domain/decisions.js';
 import { startIdleLoop } from './idle-loop.js';
 import { startNightlyLoop } from './nightly-loop.js';
 import { liveActivity } from '../shared/domain/stop-check.js';
@@ -20,6 +24,8 @@ import { reportLines } from './report-text.js';
 
 export interface LocalAppOptions {
   port?: number;
+  /** Interface to listen on: 127.0.0.1 unless HOST says otherwise (e.g. 0.0.0.0 for other machines). */
+  host?: string;
   env?: Record<string, string | undefined>;
   clock?: Clock;
   quiet?: boolean;
@@ -50,13 +56,16 @@ export function localEnv(port: number, env: Record<string, string | undefined>):
 /** Builds and starts the local runtime; returns handles for tests and for the CLI entry point. */
 export async function startLocalApp(options: LocalAppOptions = {}) {
   // Port 0 (tests): pick a free port first, because the simulated meeting URL in the config must name it.
-  const port = options.port === 0 ? await freePort() : (options.port ?? 8080);
+  const port = options.port === 0 ? await freePort(options.host) : (options.port ?? 8080);
   const clock = options.clock ?? systemClock;
   const env = localEnv(port, options.env ?? process.env);
   const config: WakeConfig = loadWakeConfig(env);
   // The session's usage for the monthly report (GET /_local/report, and the summary on exit).
   const usage = new UsageRecorder(clock);
-  const events = fanOut(...(options.quiet ? [] : [terminalEvents()]), controllerEvents(), usage.events());
+  // What `ctl log` reads in AWS from the functions' log lines, recorded here from the same events.
+  const decisions = new MemoryDecisionLog();
+  const record = (d: Decision) => decisions.record(d);
+  const events = fanOut(...(options.quiet ? [] : [terminalEvents()]), controllerEvents(), usage.events(), decisionEvents(record, clock));
   const jitsi = new SimulatedJitsi(clock);
   let controller: GroupController;
   let group: SimulatedServiceGroup | undefined;
@@ -73,11 +82,11 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   }
   // The scheduled half (watcher, idle alarms, idle shutdown) on local timers; in AWS: Scheduler and CloudWatch.
   const idle = group
-    ? startIdleLoop({ controller, group, jitsi, clock, env, metric: { namespace: config.metricNamespace, group: config.groupName }, logger, metrics, say: options.quiet ? undefined : say })
+    ? startIdleLoop({ controller, group, jitsi, clock, env, metric: { namespace: config.metricNamespace, group: config.groupName }, logger, metrics, say: options.quiet ? undefined : say, record })
     : undefined;
   // The nightly power-down on a short timer, only when LOCAL_NIGHTLY_SECONDS is set (off by default).
   const nightly = group && idle
-    ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say })
+    ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say, record })
     : undefined;
   if (idle) usage.attach(() => idle.store.datapoints, idle.config.watchIntervalMs / 60_000);
   const report = async () => {
@@ -90,18 +99,30 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   };
   const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics });
   const sim = group;
+  const control = localControlRoutes({
+    controller,
+    activity: group && idle ? liveActivity(group, idle.source) : undefined,
+    decisions,
+    idleAlarms: idle ? { read: async () => idle.alarms.readings() } : undefined,
+    pending: nightly ? () => pendingSchedules(nightly.schedules) : undefined,
+    nextNightly: nightly ? async () => nightly.nextRun() : undefined,
+    timeZone: env.TIME_ZONE ?? 'UTC',
+  });
   const local = await startLocalServer({
     wakeHandler,
     port,
+    host: options.host,
     simulation: sim ? { jitsi, isRunning: () => sim.allRunning() } : undefined,
     front: config.linkMode === 'canonical' ? 'cloudfront' : 'api-gateway',
-    extraRoutes: async (req, res) => {
-      if (req.url?.split('?')[0] !== '/_local/report') return false;
-      const r = await report();
-      const json = (req.headers.accept ?? '').includes('application/json');
-      res.writeHead(200, { 'content-type': json ? 'application/json' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(json ? JSON.stringify(r) : `${reportLines(r).join('\n')}\n`);
-      return true;
+    extraRoutes: async (req, res, body) => {
+      if (req.url?.split('?')[0] === '/_local/report') {
+        const r = await report();
+        const json = (req.headers.accept ?? '').includes('application/json');
+        res.writeHead(200, { 'content-type': json ? 'application/json' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(json ? JSON.stringify(r) : `${reportLines(r).join('\n')}\n`);
+        return true;
+      }
+      return control(req, res, body);
     },
   });
   // Show phase changes even while nobody polls.
@@ -117,6 +138,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     nightly,
     usage,
     report,
+    decisions,
     close: async () => { clearInterval(monitor); idle?.close(); nightly?.close(); await local.close(); },
   };
 }

@@ -1,11 +1,13 @@
 import { wallClock } from '../shared/adapters/aws/at-expression.js';
-import { describeActivity, type Activity } from '../shared/domain/activity.js';
+import type { Activity } from '../shared/domain/activity.js';
 import type { GroupStatus } from '../shared/domain/group-state.js';
 import type { PrewarmEntry } from '../shared/domain/prewarm-service.js';
 import { activityBlocksStop } from '../shared/domain/stop-check.js';
-import { activityReadability, readabilityLine } from './ctl-activity-check.js';
+import type { Decision } from '../shared/domain/decisions.js';
+import { formatDuration } from '../shared/domain/operator-view.js';
 import type { CtlRuntime } from './ctl-runtime.js';
 import { holdStatusLines } from './ctl-hold-status.js';
+import { at, buildStatus, DECISION_WINDOW_MS, type StatusContext } from './ctl-status.js';
 
 /** Exit codes: 0 done, 1 refused or failed, 2 usage or configuration error. */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -22,25 +24,69 @@ const awake = (status: GroupStatus) => status.members.some((m) => m.desired > 0)
 
 export async function statusCommand(rt: CtlRuntime): Promise<CommandResult> {
   const status = await rt.controller.status();
-  const activity = awake(status) ? await rt.activity.read() : undefined;
-  const readability = activity ? activityReadability(activity) : undefined;
-  const hold = await holdStatusLines(rt);
-  return {
-    code: EXIT.ok,
-    lines: [...statusLines(status), ...(activity ? [`activity: ${describeActivity(activity)}`] : []), ...(readability ? [readabilityLine(readability)] : []), ...hold.lines],
-    json: { ...status, ...(activity ? { activity } : {}), ...(readability ? { activityReadable: readability } : {}), ...(hold.json ? { hold: hold.json } : {}) },
+  let decisions: Promise<Decision[] | undefined> | undefined;
+  let activity: Promise<Activity | undefined> | undefined;
+  const now = rt.clock.now();
+  const ctx: StatusContext = {
+    rt, status, awake: awake(status), now,
+    decisions: () => (decisions ??= rt.decisions ? rt.decisions.since(new Date(now.getTime() - DECISION_WINDOW_MS)) : Promise.resolve(undefined)),
+    activity: () => (activity ??= awake(status) ? rt.activity.read() : Promise.resolve(undefined)),
   };
+  const sections = await buildStatus(ctx);
+  const hold = await holdStatusLines(rt);
+  const lines = [`${rt.origin}; times in ${rt.timeZone()}`, ...sections.flatMap((s) => s.lines), ...hold.lines];
+  const json: Record<string, unknown> = { ...status, origin: rt.origin, timeZone: rt.timeZone() };
+  for (const s of sections) if (s.key !== 'group') json[s.key] = s.json;
+  if (hold.json) json.hold = hold.json;
+  return { code: EXIT.ok, lines, json };
 }
 
-export async function upCommand(rt: CtlRuntime): Promise<CommandResult> {
+/** `ctl log [--since 24h]`: the controller's decisions, oldest first, one line each. */
+export async function logCommand(rt: CtlRuntime, sinceMs: number): Promise<CommandResult> {
+  if (!rt.decisions) {
+    return { code: EXIT.usage, lines: ['no decision log: use --stack <name> (or set LOG_GROUPS=wake=<log group>,…)'], json: { error: 'no decision log' } };
+  }
+  const from = new Date(rt.clock.now().getTime() - sinceMs);
+  const decisions = await rt.decisions.since(from);
+  const lines = decisions.length === 0
+    ? [`no decisions since ${at(rt, from)}`]
+    : decisions.map((d) => `${at(rt, d.at)}  ${d.source.padEnd(13)} ${d.action.padEnd(8)} ${d.reason}`);
+  return { code: EXIT.ok, lines, json: { since: from.toISOString(), decisions } };
+}
+
+export async function upCommand(rt: CtlRuntime, wait = false): Promise<CommandResult> {
   const held = await rt.holds()?.gate.check('ctl-up');
   if (held && !held.allow) {
     return { code: EXIT.refused, lines: [`refused: ${held.reason}`, 'nothing was woken; "hold --clear" ends the maintenance hold'], json: { action: 'refused', reason: held.reason } };
   }
   const { status, scaledUp } = await rt.controller.wake('operator CLI: ctl up');
   const head = scaledUp.length > 0 ? `woke ${scaledUp.join(', ')} (desired 0 → 1)` : 'already awake: nothing to do';
-  return { code: EXIT.ok, lines: [head, ...statusLines(status)], json: { action: scaledUp.length > 0 ? 'wake' : 'none', scaledUp, status } };
+  const final = wait ? await waitForReady(rt, status) : status;
+  const noJoin = (await rt.idleAlarms?.read().catch(() => undefined))?.find((a) => a.timer === 'no-join');
+  const timer = noJoin ? `after ${formatDuration(noJoin.periods * noJoin.periodSeconds * 1000)}` : 'after its configured minutes';
+  const note = `note: if nobody joins, the nobody-joined timer puts it back to sleep ${timer}, unless a hold is set`;
+  const failed = wait && final.phase !== 'ready';
+  return {
+    code: failed ? EXIT.refused : EXIT.ok,
+    lines: [head, ...(wait ? [failed ? `not ready: ${final.phase} — ${final.message}` : `ready after ${final.elapsedSeconds ?? '?'} s`] : []), ...statusLines(final), note],
+    json: { action: scaledUp.length > 0 ? 'wake' : 'none', scaledUp, status: final, ...(wait ? { ready: !failed } : {}) },
+  };
 }
+
+/** Polls until ready, an error, or the controller's wake timeout. */
+async function waitForReady(rt: CtlRuntime, first: GroupStatus): Promise<GroupStatus> {
+  let status = first;
+  const deadline = rt.clock.now().getTime() + WAIT_LIMIT_MS;
+  while (status.phase !== 'ready' && status.phase !== 'error' && rt.clock.now().getTime() < deadline) {
+    await rt.pause(WAIT_POLL_MS);
+    status = await rt.controller.status();
+  }
+  return status;
+}
+
+const WAIT_POLL_MS = 5000;
+/** The controller reports a wake as an error after WAKE_TIMEOUT_SECONDS (900 s by default); wait a little longer. */
+const WAIT_LIMIT_MS = 16 * 60_000;
 
 /** Without --force, the same live-activity rule as every automatic stop path: live or unknown refuses. */
 export async function downCommand(rt: CtlRuntime, force: boolean): Promise<CommandResult> {

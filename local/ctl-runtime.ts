@@ -1,7 +1,14 @@
+import { CloudWatchDecisionLog } from '../shared/adapters/aws/cloudwatch-decision-log.js';
+import { CloudWatchIdleAlarms } from '../shared/adapters/aws/cloudwatch-idle-alarms.js';
+import { createLogsClient } from '../shared/adapters/aws/operator-clients.js';
+import { SchedulerSchedules } from '../shared/adapters/aws/scheduler-schedules.js';
+import { createSchedulerClient } from '../shared/adapters/aws/schedule-clients.js';
+import { MemoryDecisionLog } from '../shared/adapters/memory/memory-decision-log.js';
 import { FixedProbe, SimulatedServiceGroup } from '../shared/adapters/memory/simulated-group.js';
 import { MemorySchedules } from '../shared/adapters/memory/memory-schedules.js';
 import { readWatchConfig } from '../shared/config/activity-config.js';
 import { EnvReader, type Env } from '../shared/config/env-reader.js';
+import { readOperatorConfig, type OperatorConfig } from '../shared/config/operator-config.js';
 import { readPrewarmConfig } from '../shared/config/prewarm-config.js';
 import { SIMULATED_SCHEDULING_ENV } from '../shared/config/schedule-config.js';
 import { createWatchRuntime } from '../shared/compose-activity.js';
@@ -9,7 +16,12 @@ import { createSchedules } from '../shared/compose-schedules.js';
 import { createController } from '../shared/compose.js';
 import { unknownActivity } from '../shared/domain/activity.js';
 import { GroupController } from '../shared/domain/controller.js';
+import type { DecisionLog } from '../shared/domain/decisions.js';
+import { nextWallClockTime, type IdleAlarmView } from '../shared/domain/operator-view.js';
 import { PrewarmService } from '../shared/domain/prewarm-service.js';
+import { RECHECK_PREFIX } from '../shared/domain/power-down.js';
+import { PREWARM_PREFIX } from '../shared/domain/prewarm.js';
+import type { ScheduleEntry, Schedules } from '../shared/domain/schedules.js';
 import { systemClock, type Clock } from '../shared/domain/service-group.js';
 import { liveActivity, type LiveActivity } from '../shared/domain/stop-check.js';
 import { readHoldConfig } from '../shared/config/hold-config.js';
@@ -31,15 +43,36 @@ export interface CtlHolds {
   gate: HoldGate;
 }
 
-/** What the operator CLI drives: the same controller, activity check and pre-warm service as the functions. */
+export type GroupControl = Pick<GroupController, 'status' | 'wake' | 'sleep'>;
+export type PrewarmControl = Pick<PrewarmService, 'create' | 'list' | 'cancel'>;
+
+/**
+ * What the operator CLI drives: the same controller, activity check and pre-warm service as the functions,
+ * plus read-only views for `status` and `log`. A view that is absent makes its status section say what
+ * is missing instead of failing the command.
+ */
 export interface CtlRuntime {
-  backend: 'aws' | 'simulated';
-  controller: GroupController;
+  backend: 'aws' | 'simulated' | 'local';
+  /** Where the settings came from: `stack JitsiScaleToZero`, `environment`, `local demo at …`. */
+  origin: string;
+  clock: Clock;
+  /** Waits between polls (`up --wait`); tests make it instant. */
+  pause(ms: number): Promise<void>;
+  controller: GroupControl;
   activity: LiveActivity;
   /** Built on first use: only the pre-warm commands need the scheduling variables. */
-  prewarm(): PrewarmService;
+  prewarm(): PrewarmControl;
   timeZone(): string;
-  clock: Clock;
+  decisions?: DecisionLog;
+  idleAlarms?: IdleAlarmView;
+  /** One-time schedules waiting to run: power-down re-checks and pre-warms. */
+  pending?: () => Promise<ScheduleEntry[]>;
+  /** The next nightly power-down, or undefined when it is switched off. */
+  nextNightly?: () => Promise<Date | undefined>;
+  /** A deployment in progress (stack update, service rollout), or undefined. */
+  deployment?: () => Promise<string | undefined>;
+  /** Why a view is absent, when the default hint (use --stack, or set …) does not fit. */
+  missing?: Partial<Record<'decisions' | 'idleAlarms' | 'pending' | 'nextNightly', string>>;
   /** Undefined when HOLD_PARAMETER is not set (AWS backend). */
   holds(): CtlHolds | undefined;
   holdCacheSeconds(): number;
@@ -54,12 +87,13 @@ const SIMULATED_DEFAULTS = { SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb', M
  * group (asleep unless SIM_AWAKE=true, with SIM_PARTICIPANTS people meeting), so every command can be tried
  * without an AWS account; each run starts from scratch.
  */
-export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRuntime {
+export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock, origin = 'environment'): CtlRuntime {
   const simulated = env.CONTROLLER_BACKEND === 'simulated';
   const full: Env = simulated ? { ...SIMULATED_DEFAULTS, ...env } : env;
   const r = new EnvReader(full);
   const config = readWatchConfig(r);
   const holdConfig = readHoldConfig(r);
+  const operator = readOperatorConfig(r);
   r.done();
   let holds: CtlHolds | undefined;
   const holdsFor = (store: HoldStore): CtlHolds => (holds ??= { store, gate: new HoldGate(store, clock, 0) });
@@ -87,6 +121,7 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
     return settings;
   };
   let prewarm: PrewarmService | undefined;
+  const nextNightly = nightlyClock(operator, clock);
   if (simulated) {
     const group = new SimulatedServiceGroup(config.members, clock, { startDelayMs: 0, stopDelayMs: 0, healthChecks: true });
     if (/^(1|true|yes)$/i.test(env.SIM_AWAKE ?? '')) for (const m of config.members) group.setDesired(m.id, 1);
@@ -102,15 +137,20 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
     // A fresh in-process group has no history: its report is honestly empty (npm start keeps a session's report).
     const report = reportFor(() => ({ sizes: new FixedTaskSizes(), history: new UsageRecorder(clock) }));
     return {
-      backend: 'simulated', controller, activity, ...holdParts, report,
+      backend: 'simulated', origin: 'in-process simulation', pause, controller, activity, ...holdParts, report,
       prewarm: () => (prewarm ??= new PrewarmService(schedules, controller, clock, prewarmConfig(), holdParts.holds()?.gate)),
-      timeZone: () => full.TIME_ZONE ?? 'UTC',
+      timeZone: () => operator.timeZone,
+      decisions: new MemoryDecisionLog(),
+      pending: () => pendingSchedules(schedules),
+      nextNightly,
     };
   }
   const { group, source } = createWatchRuntime(config, clock);
   const controller = createController(config, {}, group, undefined, clock);
+  const cloudwatch = operator.idleAlarms ? createCloudWatchClient() : undefined;
+  const scheduler = operator.scheduleGroupName ? createSchedulerClient() : undefined;
   return {
-    backend: 'aws', controller, activity: liveActivity(group, source), ...holdParts,
+    backend: 'aws', origin, pause, controller, activity: liveActivity(group, source), ...holdParts,
     report: reportFor((c) => ({
       sizes: new EcsTaskSizes(createEcsClient()),
       history: new CloudWatchUsageHistory(createCloudWatchClient(), { namespace: config.metricNamespace, groupName: config.groupName, serviceName: c.serviceName }, config.members, clock),
@@ -119,6 +159,28 @@ export function ctlRuntimeFromEnv(env: Env, clock: Clock = systemClock): CtlRunt
       const settings = prewarmConfig();
       return (prewarm ??= new PrewarmService(createSchedules(config, settings, clock), controller, clock, settings, holdParts.holds()?.gate));
     },
-    timeZone: () => full.TIME_ZONE ?? 'UTC',
+    timeZone: () => operator.timeZone,
+    ...(Object.keys(operator.logGroups).length > 0 ? { decisions: new CloudWatchDecisionLog(createLogsClient(), operator.logGroups) } : {}),
+    ...(cloudwatch && operator.idleAlarms
+      ? { idleAlarms: new CloudWatchIdleAlarms(cloudwatch, operator.idleAlarms, { namespace: config.metricNamespace, group: config.groupName }, clock) }
+      : {}),
+    ...(scheduler && operator.scheduleGroupName
+      ? { pending: () => pendingSchedules(new SchedulerSchedules(scheduler, { groupName: operator.scheduleGroupName!, roleArn: '', timeZone: operator.timeZone })) }
+      : {}),
+    nextNightly,
   };
+}
+
+/** Re-checks and pre-warms (Scheduler's NamePrefix must not be empty, so one list per kind). */
+export async function pendingSchedules(schedules: Pick<Schedules, 'list'>): Promise<ScheduleEntry[]> {
+  const [rechecks, prewarms] = await Promise.all([schedules.list(RECHECK_PREFIX), schedules.list(PREWARM_PREFIX)]);
+  return [...rechecks, ...prewarms];
+}
+
+export const pause = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); });
+
+function nightlyClock(operator: OperatorConfig, clock: Clock): CtlRuntime['nextNightly'] {
+  const powerDown = operator.powerDown;
+  if (!powerDown) return undefined;
+  return async () => (powerDown.enabled ? nextWallClockTime(clock.now(), powerDown.time, operator.timeZone) : undefined);
 }

@@ -5,6 +5,7 @@ import type { SimulatedServiceGroup } from '../shared/adapters/memory/simulated-
 import { loadLocalIdleConfig } from '../shared/config/local-idle-config.js';
 import type { StatsFetcher } from '../shared/domain/activity-ports.js';
 import type { GroupController } from '../shared/domain/controller.js';
+import type { Decision } from '../shared/domain/decisions.js';
 import type { HttpAnswer } from '../shared/domain/jitsi-stats.js';
 import type { Clock } from '../shared/domain/service-group.js';
 import { DirectActivitySource, JICOFO_STATS_PATH, JVB_STATS_PATH, type StatsPorts } from '../shared/domain/task-stats.js';
@@ -26,6 +27,8 @@ export interface IdleLoopOptions {
   metrics: Metrics;
   /** Terminal output (local/terminal.ts `say`); tests pass nothing. */
   say?: (message: string) => void;
+  /** Each idle decision, for `ctl log` (what the function's log line is in AWS). */
+  record?: (decision: Decision) => void;
 }
 
 export const LOCAL_NO_JOIN_ALARM = 'local-no-join';
@@ -71,6 +74,7 @@ export function startIdleLoop(o: IdleLoopOptions) {
       if (state.value !== 'ALARM') continue;
       const result = await idle(event, lambdaContext('idle-shutdown'));
       decisions.push(result);
+      o.record?.({ at: clock.now(), source: 'idle-shutdown', ...('decision' in result ? { action: result.decision.action, reason: result.decision.reason } : { action: 'reject', reason: result.reason }) });
       say(`idle shutdown: ${'decision' in result ? `${result.decision.action} — ${result.decision.reason}` : `rejected — ${result.reason}`}`);
     }
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, type Env } from '../shared/config/env-reader.js';
 import { invokeEnv, LOCAL_FUNCTIONS, type LocalFunction } from './invoke-functions.js';
+import { refreshEvent } from './invoke-refresh.js';
 import { lambdaContext } from './lambda-context.js';
 
 export interface InvokeIo {
@@ -13,12 +14,14 @@ const processIo: InvokeIo = { out: (t) => process.stdout.write(t), err: (t) => p
 /** Exit codes: 0 the handler answered, 1 the handler threw, 2 bad usage, event file or configuration. */
 export async function runInvoke(args: readonly string[], env: Env, io: InvokeIo = processIo, functions: Readonly<Record<string, LocalFunction>> = LOCAL_FUNCTIONS): Promise<number> {
   const usage = () => [
-    'usage: npm run invoke -- <function> <event.json>',
+    'usage: npm run invoke -- [--as-is] <function> <event.json>',
+    'the event\'s times are moved so it happens now (fixtures would be stale); --as-is keeps them',
     'functions:',
     ...Object.entries(functions).map(([name, f]) => `  ${name.padEnd(14)} ${f.summary}`),
     'backend: the embedded simulated group unless CONTROLLER_BACKEND=aws', '',
   ].join('\n');
-  const [name, file, ...extra] = args;
+  const asIs = args.includes('--as-is');
+  const [name, file, ...extra] = args.filter((a) => a !== '--as-is');
   if (!name || !file || extra.length > 0) return fail(io, usage());
   const fn = Object.hasOwn(functions, name) ? functions[name] : undefined;
   if (!fn) return fail(io, `unknown function "${name}"\n${usage()}`);
@@ -35,6 +38,8 @@ export async function runInvoke(args: readonly string[], env: Env, io: InvokeIo 
   } catch (error) {
     return fail(io, `event file ${file} is not valid JSON: ${(error as Error).message}\n`);
   }
+
+  if (!asIs) event = refreshEvent(event, new Date());
 
   let handler: ReturnType<LocalFunction['build']>;
   try {

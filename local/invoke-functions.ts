@@ -1,4 +1,3 @@
-import type { Context } from 'aws-lambda';
 import { loadWakeConfig } from '../shared/config/core-config.js';
 import type { Env } from '../shared/config/env-reader.js';
 import { createController } from '../shared/compose.js';
@@ -7,15 +6,9 @@ import { controllerEvents, logger, metrics } from '../shared/observability.js';
 import { createWakeHandler } from '../functions/wake/handler.js';
 import { SCHEDULING_FUNCTIONS } from './invoke-scheduling.js';
 import { IDLE_FUNCTIONS } from './invoke-idle.js';
+import type { LocalFunction, LocalHandler } from './invoke-types.js';
 
-export type LocalHandler = (event: unknown, context: Context) => Promise<unknown>;
-
-export interface LocalFunction {
-  /** One line for the usage text: what triggers the function and what it does. */
-  summary: string;
-  /** Builds the handler the way the function's index.ts does, but from `env` instead of process.env. */
-  build(env: Env): LocalHandler;
-}
+export type { LocalFunction, LocalHandler } from './invoke-types.js';
 
 /** The group `npm start` simulates; the same names so output looks alike. */
 const SIMULATED_DEFAULTS = { SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb', MEETING_BASE_URL: 'http://localhost:8080/_meet' };

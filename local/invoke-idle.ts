@@ -8,7 +8,7 @@ import { controllerEvents, logger, metrics } from '../shared/observability.js';
 import { createIdleShutdownHandler } from '../functions/idle-shutdown/handler.js';
 import { createProbeHandler } from '../functions/probe/handler.js';
 import { createWatchHandler } from '../functions/watch/handler.js';
-import type { LocalFunction, LocalHandler } from './invoke-functions.js';
+import type { LocalFunction, LocalHandler } from './invoke-types.js';
 
 /** The alarm names of the sample events (events/alarm-*.json), for simulated runs. */
 const SIMULATED_ALARMS = { NO_JOIN_ALARM_NAME: 'jitsi-no-join', EMPTY_ALARM_NAME: 'jitsi-empty-room' };

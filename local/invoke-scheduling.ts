@@ -10,7 +10,7 @@ import { liveActivity } from '../shared/domain/stop-check.js';
 import { controllerEvents, logger, metrics } from '../shared/observability.js';
 import { createPowerDownHandler } from '../functions/power-down/handler.js';
 import { createPrewarmHandler } from '../functions/prewarm/handler.js';
-import type { LocalFunction, LocalHandler } from './invoke-functions.js';
+import type { LocalFunction, LocalHandler } from './invoke-types.js';
 
 /** Simulated runs need no Scheduler settings; fill in local placeholders. */
 const withSchedulingDefaults = (env: Env): Env => (env.CONTROLLER_BACKEND === 'simulated' ? { ...SIMULATED_SCHEDULING_ENV, ...env } : env);

@@ -1,5 +1,6 @@
 import type { CloudWatchAlarmEvent } from 'aws-lambda';
 import type { InMemoryMetricStore } from '../shared/adapters/memory/activity-memory.js';
+import { breachingRun, type IdleAlarmReading } from '../shared/domain/operator-view.js';
 import type { Clock } from '../shared/domain/service-group.js';
 
 export const LOCAL_ACCOUNT = '000000000000';
@@ -21,6 +22,7 @@ type State = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 export class LocalAlarms {
   private readonly series: Array<number | undefined> = [];
   private readonly states = new Map<string, State>();
+  private readonly since = new Map<string, Date>();
 
   constructor(
     private readonly specs: readonly LocalAlarmSpec[],
@@ -36,9 +38,25 @@ export class LocalAlarms {
     return this.states.get(name);
   }
 
+  /** The alarms as `ctl status` reads them (DescribeAlarms plus the recent datapoints, in AWS). */
+  readings(): IdleAlarmReading[] {
+    const newestFirst = [...this.series].reverse();
+    return this.specs.map((spec) => ({
+      timer: spec.name.includes('no-join') ? 'no-join' as const : 'empty' as const,
+      name: spec.name,
+      state: this.states.get(spec.name)!,
+      ...(this.since.has(spec.name) ? { since: this.since.get(spec.name)! } : {}),
+      periods: spec.periods,
+      periodSeconds: this.periodMs / 1000,
+      breachingNow: Math.min(spec.periods, breachingRun(newestFirst)),
+    }));
+  }
+
   /** SetAlarmState OK, as the idle shutdown's re-arm does in AWS. */
   rearm(name: string): void {
-    if (this.states.has(name)) this.states.set(name, 'OK');
+    if (!this.states.has(name)) return;
+    this.states.set(name, 'OK');
+    this.since.set(name, this.clock.now());
   }
 
   /** Closes the period that ends now and returns the transitions, as events. */
@@ -57,6 +75,7 @@ export class LocalAlarms {
       const previous = this.states.get(spec.name)!;
       if (next === previous) continue;
       this.states.set(spec.name, next);
+      this.since.set(spec.name, now);
       events.push(alarmEvent(spec, next, previous, now, this.periodMs, this.metric));
     }
     return events;

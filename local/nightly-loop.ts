@@ -3,6 +3,7 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MemorySchedules } from '../shared/adapters/memory/memory-schedules.js';
 import { loadLocalNightlyConfig } from '../shared/config/local-nightly-config.js';
 import type { GroupController } from '../shared/domain/controller.js';
+import type { Decision } from '../shared/domain/decisions.js';
 import type { Clock } from '../shared/domain/service-group.js';
 import type { LiveActivity } from '../shared/domain/stop-check.js';
 import { createPowerDownHandler, type PowerDownResult } from '../functions/power-down/handler.js';
@@ -18,6 +19,10 @@ export interface NightlyLoopOptions {
   logger: Logger;
   metrics: Metrics;
   say?: (message: string) => void;
+  /** Each power-down decision, for `ctl log`. */
+  record?: (decision: Decision) => void;
+  /** Where re-checks (and pre-warms) wait; shared with whoever else schedules in the demo. */
+  schedules?: MemorySchedules;
 }
 
 const POWER_DOWN = lambdaContext('power-down');
@@ -33,7 +38,7 @@ export function startNightlyLoop(o: NightlyLoopOptions) {
   if (!config) return undefined;
   const say = o.say ?? (() => undefined);
   const { controller, activity, clock, logger, metrics } = o;
-  const schedules = new MemorySchedules(clock);
+  const schedules = o.schedules ?? new MemorySchedules(clock);
   const powerDown = createPowerDownHandler({ controller, activity, schedules, clock, settings: config.settings, logger, metrics });
   const prewarm = createPrewarmHandler({ controller, clock, logger, metrics });
   const results: PowerDownResult[] = [];
@@ -41,6 +46,8 @@ export function startNightlyLoop(o: NightlyLoopOptions) {
   const run = async (event: Record<string, unknown>, label: string) => {
     const result = await powerDown(event, POWER_DOWN);
     results.push(result);
+    const action = result.outcome === 'stopped' ? 'stop' : result.outcome === 'deferred' ? 'defer' : result.outcome === 'rejected' ? 'reject' : 'none';
+    o.record?.({ at: clock.now(), source: 'power-down', action, reason: `${'forced' in result && result.forced ? `forced by ${result.forced}: ` : ''}${result.reason}` });
     say(`${label}: ${result.outcome}${'forced' in result && result.forced ? ` (forced by ${result.forced})` : ''} — ${result.reason}`);
     return result;
   };
@@ -48,17 +55,27 @@ export function startNightlyLoop(o: NightlyLoopOptions) {
   const fireDue = async () => {
     for (const due of schedules.takeDue()) {
       if (due.targetArn === POWER_DOWN.invokedFunctionArn) await run(due.input, `power-down re-check ${String(due.input.attempt)}`);
-      else if (due.targetArn === PREWARM.invokedFunctionArn) say(`pre-warm: ${JSON.stringify(await prewarm(due.input, PREWARM))}`);
+      else if (due.targetArn === PREWARM.invokedFunctionArn) {
+        const result = await prewarm(due.input, PREWARM);
+        say(`pre-warm: ${result.outcome}${'reason' in result ? ` — ${result.reason}` : ` (phase ${result.phase})`}`);
+      }
     }
   };
-  const guard = (work: () => Promise<unknown>) => () => { void work().catch((e: unknown) => say(`nightly loop failed: ${String(e)}`)); };
+  // One piece of work at a time: a nightly run and a due re-check never print into each other's lines.
+  let queue: Promise<unknown> = Promise.resolve();
+  const guard = (work: () => Promise<unknown>) => () => {
+    queue = queue.then(work).catch((e: unknown) => say(`nightly loop failed: ${String(e)}`));
+  };
+  const startedAt = clock.now().getTime();
   const nightlyTimer = setInterval(guard(nightly), config.periodMs);
+  /** When the local timer next runs the nightly power-down (`ctl status`). */
+  const nextRun = () => new Date(startedAt + (Math.floor((clock.now().getTime() - startedAt) / config.periodMs) + 1) * config.periodMs);
   const dueTimer = setInterval(guard(fireDue), 1000);
   nightlyTimer.unref();
   dueTimer.unref();
   say(`nightly power-down: every ${config.periodMs / 1000} s (policy ${config.settings.policy}; re-check every ${config.settings.recheckMs / 1000} s for up to ${config.settings.maxDeferMs / 1000} s)`);
   return {
-    config, schedules, results, nightly, fireDue,
+    config, schedules, results, nightly, fireDue, nextRun,
     close: () => { clearInterval(nightlyTimer); clearInterval(dueTimer); },
   };
 }

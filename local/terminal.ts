@@ -1,4 +1,6 @@
 import type { ControllerEvents } from '../shared/domain/controller.js';
+import type { Decision } from '../shared/domain/decisions.js';
+import type { Clock } from '../shared/domain/service-group.js';
 
 /** Local mode prints each state change and action with a timestamp instead of JSON logs. */
 export function stamp(): string {
@@ -25,5 +27,13 @@ export function fanOut(...sinks: ControllerEvents[]): ControllerEvents {
     scaledUp: (...a) => sinks.forEach((s) => s.scaledUp?.(...a)),
     scaledDown: (...a) => sinks.forEach((s) => s.scaledDown?.(...a)),
     becameReady: (...a) => sinks.forEach((s) => s.becameReady?.(...a)),
+  };
+}
+
+/** Wakes and stops as decisions, for the local decision log (`ctl --local … log`). */
+export function decisionEvents(record: (d: Decision) => void, clock: Clock): ControllerEvents {
+  return {
+    scaledUp: (ids, reason) => record({ at: clock.now(), source: 'controller', action: 'wake', reason: `${reason} (${ids.join(', ')})` }),
+    scaledDown: (ids, reason) => record({ at: clock.now(), source: 'controller', action: 'sleep', reason: `${reason} (${ids.join(', ')})` }),
   };
 }

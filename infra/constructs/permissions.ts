@@ -5,21 +5,29 @@ import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { acknowledgeWildcard } from './nag-acks.js';
 import { clusterArns, parameterArn, type MemberArns } from './service-group-refs.js';
 
+/** A function's role, or the operators' managed policy (infra/constructs/operator-access.ts). */
+export type PolicyHolder = iam.IRole | iam.ManagedPolicy;
+
+function add(holder: PolicyHolder, statement: iam.PolicyStatement): void {
+  if (holder instanceof iam.ManagedPolicy) holder.addStatements(statement);
+  else holder.addToPrincipalPolicy(statement);
+}
+
 /*
  * Least-privilege statements, one builder per capability. Where IAM cannot name a resource the
  * statement says why in its comment and narrows the action with a condition instead.
  */
 
 /** Describe the group: service counts, running tasks (IPs, health) and task definitions (health checks). */
-export function allowDescribeGroup(role: iam.IRole, members: readonly MemberArns[]): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+export function allowDescribeGroup(role: PolicyHolder, members: readonly MemberArns[]): void {
+  add(role, new iam.PolicyStatement({
     sid: 'DescribeGroupServices',
     actions: ['ecs:DescribeServices'],
     resources: members.map((m) => m.serviceArn),
   }));
   // ListTasks authorizes against container instances and DescribeTasks against task ARNs with random
   // ids; both accept the ecs:cluster condition, which keeps them to the group's clusters.
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'ListGroupTasks',
     actions: ['ecs:ListTasks', 'ecs:DescribeTasks'],
     resources: ['*'],
@@ -29,7 +37,7 @@ export function allowDescribeGroup(role: iam.IRole, members: readonly MemberArns
     + 'with the ecs:cluster condition to the group\'s clusters; ecs:DescribeTaskDefinition has no resource-level permissions.');
   // DescribeTaskDefinition supports no resource-level permissions (the service authorization reference
   // lists no resource type), so it needs "*"; it is read-only and reveals container settings only.
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'DescribeTaskDefinitions',
     actions: ['ecs:DescribeTaskDefinition'],
     resources: ['*'],
@@ -37,14 +45,14 @@ export function allowDescribeGroup(role: iam.IRole, members: readonly MemberArns
 }
 
 /** Wake or sleep the group: desired count plus the Application Auto Scaling interlock. */
-export function allowScaleGroup(role: iam.IRole, members: readonly MemberArns[]): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+export function allowScaleGroup(role: PolicyHolder, members: readonly MemberArns[]): void {
+  add(role, new iam.PolicyStatement({
     sid: 'UpdateGroupServices',
     actions: ['ecs:UpdateService'],
     resources: members.map((m) => m.serviceArn),
   }));
   // DescribeScalableTargets has no resource-level permissions: "*" is the only valid resource.
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'DescribeScalableTargets',
     actions: ['application-autoscaling:DescribeScalableTargets'],
     resources: ['*'],
@@ -54,7 +62,7 @@ export function allowScaleGroup(role: iam.IRole, members: readonly MemberArns[])
   // A scalable target's ARN ends in a random id, not the service name, so it cannot be named ahead of
   // time; the namespace/dimension conditions limit this to ECS service desired counts in this account
   // and region (the function passes the group's resource ids).
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'RegisterGroupScalableTargets',
     actions: ['application-autoscaling:RegisterScalableTarget'],
     resources: [targets],
@@ -70,8 +78,8 @@ export function allowScaleGroup(role: iam.IRole, members: readonly MemberArns[])
 }
 
 /** The watcher and the stop paths call the probe (in the VPC) with the task IPs; only that function. */
-export function allowInvokeProbe(role: iam.IRole, probe: lambda.IFunction): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+export function allowInvokeProbe(role: PolicyHolder, probe: lambda.IFunction): void {
+  add(role, new iam.PolicyStatement({
     sid: 'InvokeStatsProbe',
     actions: ['lambda:InvokeFunction'],
     resources: [probe.functionArn],
@@ -79,8 +87,8 @@ export function allowInvokeProbe(role: iam.IRole, probe: lambda.IFunction): void
 }
 
 /** PutMetricData has no resource type; the namespace condition keeps the function in its own namespace. */
-export function allowPutMetrics(role: iam.IRole, namespace: string): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+export function allowPutMetrics(role: PolicyHolder, namespace: string): void {
+  add(role, new iam.PolicyStatement({
     sid: 'PutControllerMetrics',
     actions: ['cloudwatch:PutMetricData'],
     resources: ['*'],
@@ -90,8 +98,8 @@ export function allowPutMetrics(role: iam.IRole, namespace: string): void {
 }
 
 /** GetMetricData has no resource type: the metric activity source and the idle shutdown's history checks. */
-export function allowReadMetrics(role: iam.IRole): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+export function allowReadMetrics(role: PolicyHolder): void {
+  add(role, new iam.PolicyStatement({
     sid: 'ReadActivityMetric',
     actions: ['cloudwatch:GetMetricData'],
     resources: ['*'],
@@ -101,8 +109,8 @@ export function allowReadMetrics(role: iam.IRole): void {
 }
 
 /** The idle shutdown re-arms its own two alarms (SetAlarmState OK) when it decides not to stop yet. */
-export function allowRearmAlarms(role: iam.IRole, alarmNames: readonly string[]): void {
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+export function allowRearmAlarms(role: PolicyHolder, alarmNames: readonly string[]): void {
+  add(role, new iam.PolicyStatement({
     sid: 'RearmIdleAlarms',
     actions: ['cloudwatch:SetAlarmState'],
     resources: alarmNames.map((name) => Stack.of(role).formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME })),
@@ -110,9 +118,9 @@ export function allowRearmAlarms(role: iam.IRole, alarmNames: readonly string[])
 }
 
 /** Create, inspect and delete one-time schedules in the controller's group, passing only its role. */
-export function allowOneTimeSchedules(role: iam.IRole, group: scheduler.IScheduleGroup, schedulerRole: iam.IRole): void {
+export function allowOneTimeSchedules(role: PolicyHolder, group: scheduler.IScheduleGroup, schedulerRole: iam.IRole): void {
   const schedules = Stack.of(role).formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${group.scheduleGroupName}/*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'ManageOneTimeSchedules',
     actions: ['scheduler:CreateSchedule', 'scheduler:GetSchedule', 'scheduler:DeleteSchedule'],
     resources: [schedules],
@@ -121,13 +129,13 @@ export function allowOneTimeSchedules(role: iam.IRole, group: scheduler.ISchedul
     + 'the wildcard covers only schedules inside the controller\'s own schedule group.');
   // ListSchedules has no resource-level permissions (scoping it makes every call fail); the function
   // always passes GroupName, so it only ever lists its own group.
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'ListSchedules',
     actions: ['scheduler:ListSchedules'],
     resources: ['*'],
   }));
   acknowledgeWildcard(role, '*', 'scheduler:ListSchedules has no resource-level permissions; the function lists only its own group.');
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'PassSchedulerRole',
     actions: ['iam:PassRole'],
     resources: [schedulerRole.roleArn],
@@ -140,15 +148,15 @@ export function allowOneTimeSchedules(role: iam.IRole, group: scheduler.ISchedul
  * encryption context, which covers the AWS managed key (aws/ssm, whose ARN is not known in advance)
  * and a customer managed key alike.
  */
-export function allowReadSecureParameter(role: iam.IRole, name: string): void {
+export function allowReadSecureParameter(role: PolicyHolder, name: string): void {
   const arn = parameterArn(role, name);
   const keys = Stack.of(role).formatArn({ service: 'kms', resource: 'key', resourceName: '*', arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'ReadPrewarmTokenParameter',
     actions: ['ssm:GetParameter'],
     resources: [arn],
   }));
-  role.addToPrincipalPolicy(new iam.PolicyStatement({
+  add(role, new iam.PolicyStatement({
     sid: 'DecryptPrewarmTokenViaSsm',
     actions: ['kms:Decrypt'],
     resources: [keys],

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { ControllerConfig } from '../config-schema.js';
+import { ControllerAlerts } from './controller-alerts.js';
 import { ControllerDashboard } from './controller-dashboard.js';
 import { ControllerFunction, REPO_ROOT, type CodeMode } from './controller-function.js';
 import { ControllerSchedules } from './controller-schedules.js';
@@ -12,6 +13,7 @@ import { IdleAlarms } from './idle-alarms.js';
 import { HoldParameter } from './hold-parameter.js';
 import { IdleFailures } from './idle-failures.js';
 import { wireFunctions } from './controller-wiring.js';
+import { OperatorAccess } from './operator-access.js';
 import { ProbeNetwork } from './probe-network.js';
 import { memberArns, requireMembersRegion } from './service-group-refs.js';
 import { WakeApi } from './wake-api.js';
@@ -54,6 +56,8 @@ export class ScaleToZeroController extends Construct {
   readonly api?: WakeApi;
   readonly probeNetwork?: ProbeNetwork;
   readonly hold: HoldParameter;
+  readonly operator: OperatorAccess;
+  readonly alerts?: ControllerAlerts;
 
   constructor(scope: Construct, id: string, props: ScaleToZeroControllerProps) {
     super(scope, id);
@@ -144,6 +148,19 @@ export class ScaleToZeroController extends Construct {
       memberIds: c.serviceGroup.map(memberId),
       hourlyTaskCost: Number(c.dashboardHourlyTaskCost),
     });
+
+    if (c.alerts) {
+      this.alerts = new ControllerAlerts(this, 'Alerts', {
+        alerts: c.alerts,
+        namespace: c.metricNamespace,
+        groupName: c.groupName,
+        prefix: `${stackName}-${c.groupName}`,
+        functions: this.functions,
+        deadLetterQueue: this.schedules.deadLetterQueue,
+      });
+      new CfnOutput(this, 'AlertTopicArn', { key: 'AlertTopicArn', value: this.alerts.topic.topicArn, description: 'Alerts (email subscriptions must be confirmed from the first mail)' });
+    }
+    this.operator = new OperatorAccess(this, 'Operator', { config: c, members, functions: this.functions, schedules: this.schedules, alarms: this.alarms });
 
     for (const name of FUNCTION_NAMES) {
       if (name === 'probe' && c.activitySource !== 'probe') continue;

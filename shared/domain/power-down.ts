@@ -8,6 +8,9 @@ import { activityBlocksStop } from './stop-check.js';
  * The nightly cron sends `power-down` with Scheduler's `<aws.scheduler.scheduled-time>`; a deferral sends
  * `power-down-recheck` through a one-time schedule, carrying the deadline so duplicates agree on it.
  */
+/** Names of the deferred re-check schedules start with this (the pre-warms' with `prewarm-`). */
+export const RECHECK_PREFIX = 'power-down-recheck-';
+
 export type PowerDownEvent =
   | { action: 'power-down'; scheduledTime: Date }
   | { action: 'power-down-recheck'; deadline: Date; attempt: number };
@@ -113,7 +116,7 @@ export function decidePowerDown(s: PowerDownSituation): PowerDownDecision {
 
 /** Same deadline and attempt → same name, so a duplicate delivery cannot create a second re-check. */
 export function recheckScheduleName(deadline: Date, attempt: number): string {
-  return `power-down-recheck-${compactUtc(deadline)}-${attempt}`;
+  return `${RECHECK_PREFIX}${compactUtc(deadline)}-${attempt}`;
 }
 
 export function recheckInput(deadline: Date, attempt: number): Record<string, unknown> {

@@ -22,6 +22,7 @@ describe('cdk-nag AwsSolutions', () => {
       certificateArn: 'arn:aws:acm:eu-central-1:123456789012:certificate/0f7a8b2c-1d2e-4f50-9a6b-7c8d9e0f1a2b', prewarmTokenParameter: undefined,
     }],
     ['the metric activity source', { activitySource: 'metric', activityMetricNamespace: 'Jitsi', activityMetricName: 'participants' }],
+    ['alerts to two addresses', { alerts: { email: ['ops@example.org', 'oncall@example.org'] } }],
   ])('has no unacknowledged findings for %s', (_name, overrides) => {
     const { app, findings } = nagFindings(overrides);
 

@@ -27,7 +27,7 @@ describe('npm run invoke', () => {
   });
 
   it.each([
-    [['wake'], /^usage: npm run invoke -- <function> <event.json>/],
+    [['wake'], /^usage: npm run invoke -- \[--as-is\] <function> <event.json>/],
     [['wake', 'a.json', 'extra'], /^usage:/],
     [['no-such-function', 'events/get-status.json'], /^unknown function "no-such-function"\n[\s\S]*\n {2}wake /],
     [['toString', 'events/get-status.json'], /^unknown function "toString"/],
