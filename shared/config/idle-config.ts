@@ -1,6 +1,7 @@
 import type { IdleSettings } from '../domain/idle-decision.js';
 import { readWatchConfig, type WatchConfig } from './activity-config.js';
 import { EnvReader, type Env } from './env-reader.js';
+import { RANGES } from './limits.js';
 
 export interface IdleShutdownConfig extends WatchConfig {
   noJoinAlarmName: string;
@@ -23,11 +24,10 @@ export function loadIdleShutdownConfig(env: Env = process.env): IdleShutdownConf
     ...watch,
     noJoinAlarmName,
     emptyAlarmName,
-    // A CloudWatch alarm on 1-minute periods can look back at most one day.
     idle: {
-      noJoinMs: r.int('NO_JOIN_MINUTES', 10, 1, 1440) * 60_000,
-      emptyMs: r.int('EMPTY_MINUTES', 15, 1, 1440) * 60_000,
-      graceMs: r.int('STOP_GRACE_MINUTES', 5, 0, 120) * 60_000,
+      noJoinMs: r.inRange('NO_JOIN_MINUTES', RANGES.noJoinMinutes) * 60_000,
+      emptyMs: r.inRange('EMPTY_MINUTES', RANGES.emptyMinutes) * 60_000,
+      graceMs: r.inRange('STOP_GRACE_MINUTES', RANGES.stopGraceMinutes) * 60_000,
     },
     wakeMetricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero'),
   };

@@ -1,6 +1,7 @@
 import type { PowerDownSettings } from '../domain/power-down.js';
 import { readWatchConfig, type WatchConfig } from './activity-config.js';
 import { EnvReader, type Env } from './env-reader.js';
+import { RANGES } from './limits.js';
 import { readSchedulingConfig, type SchedulingConfig } from './schedule-config.js';
 
 /** Power-down: the watcher's activity settings (for the live re-check), scheduling, and the policy. */
@@ -12,8 +13,8 @@ export interface PowerDownConfig extends WatchConfig {
 export function readPowerDownSettings(r: EnvReader): PowerDownSettings {
   return {
     policy: r.oneOf('POWER_DOWN_POLICY', ['defer', 'force'] as const, 'defer'),
-    recheckMs: r.int('POWER_DOWN_RECHECK_MINUTES', 15, 1, 240) * 60_000,
-    maxDeferMs: r.int('POWER_DOWN_MAX_DEFER_MINUTES', 240, 0, 1440) * 60_000,
+    recheckMs: r.inRange('POWER_DOWN_RECHECK_MINUTES', RANGES.powerDownRecheckMinutes) * 60_000,
+    maxDeferMs: r.inRange('POWER_DOWN_MAX_DEFER_MINUTES', RANGES.powerDownMaxDeferMinutes) * 60_000,
   };
 }
 

@@ -1,6 +1,6 @@
-import { isTimeZone } from '../adapters/aws/at-expression.js';
 import { SCHEDULE_NAME } from '../domain/schedules.js';
 import type { EnvReader } from './env-reader.js';
+import { isTimeZone } from './limits.js';
 
 /** Where one-time schedules go and who runs them (power-down re-checks, pre-warms). */
 export interface SchedulingConfig {

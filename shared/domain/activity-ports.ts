@@ -16,6 +16,17 @@ export interface GroupTasks {
   runningTasks(): Promise<RunningTaskInfo[]>;
 }
 
+/** An existing CloudWatch metric that counts participants (e.g. published by a sidecar next to Jicofo). */
+export interface ActivityMetric {
+  namespace: string;
+  name: string;
+  dimensions: Record<string, string>;
+  /** Statistic per 1-minute period, e.g. Maximum. */
+  stat: string;
+  /** A newer datapoint than this is required; without one the activity is unknown. */
+  maxAgeSeconds: number;
+}
+
 /** Port: live activity of the given running tasks. Implementations never throw; failures are `unknown`. */
 export interface ActivitySource {
   read(tasks: readonly RunningTaskInfo[]): Promise<Activity>;

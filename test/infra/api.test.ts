@@ -40,7 +40,7 @@ describe('wake HTTP API', () => {
 
   it('takes configured throttling and an optional custom domain with an existing certificate', () => {
     const certificateArn = 'arn:aws:acm:eu-central-1:123456789012:certificate/0f7a8b2c-1d2e-4f50-9a6b-7c8d9e0f1a2b';
-    const custom = synthStack({ throttleRateLimit: 2, throttleBurstLimit: 5, domainName: 'join.example.org', certificateArn });
+    const custom = synthStack({ region: 'eu-central-1', throttleRateLimit: 2, throttleBurstLimit: 5, domainName: 'join.example.org', certificateArn });
 
     custom.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 5 } });
     custom.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {

@@ -69,7 +69,7 @@ describe('deploy configuration', () => {
       expect.stringMatching(/^noJoinMinutes must be an integer from 1 to 1440 .*context/),
       expect.stringMatching(/^powerDownTime .*from STZ_POWER_DOWN_TIME/),
       expect.stringMatching(/^subnetIds has invalid entries "subnet-nope"/),
-      expect.stringContaining('timeZone "Mars/Olympus" is not an IANA time zone'),
+      expect.stringMatching(/^timeZone must be an IANA time zone .*"Mars\/Olympus"/),
       expect.stringContaining('taskSecurityGroupIds is required when activitySource is "probe"'),
     ]));
     expect(() => loadConfig({ context: {} })).toThrow(/Invalid jitsi-scale-to-zero configuration \(\d+ problems\):\n {2}- /);
@@ -78,6 +78,9 @@ describe('deploy configuration', () => {
   it('checks rules that span keys', () => {
     expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, domainName: 'meet-wake.example.org' } })))
       .toContain('domainName and certificateArn must be set together');
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0f7a8b2c-1d2e-4f50-9a6b-7c8d9e0f1a2b';
+    expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, domainName: 'join.example.org', certificateArn } })))
+      .toEqual([expect.stringContaining('region is required with certificateArn: set region to us-east-1')]);
     expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, region: 'us-east-1' } })))
       .toEqual([expect.stringContaining('serviceGroup services must be in region us-east-1')]);
     expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, activitySource: 'metric' } })))

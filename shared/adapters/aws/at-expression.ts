@@ -29,13 +29,3 @@ function nearOffsetChange(at: Date, timeZone: string): boolean {
   const here = offsetMs(at, timeZone);
   return offsetMs(new Date(at.getTime() - HOUR_MS), timeZone) !== here || offsetMs(new Date(at.getTime() + HOUR_MS), timeZone) !== here;
 }
-
-/** True for names Intl knows (what the config loader accepts for TIME_ZONE). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
