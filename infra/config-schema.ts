@@ -1,4 +1,5 @@
 import { DEFAULT_METRIC_STAT, isCloudWatchStatistic, isTimeZone, RANGES } from '../shared/config/limits.js';
+import { wallClockClashes } from './config-wall-clock.js';
 
 /**
  * Every deploy-time setting, its type, default and limits. `cdk.json` repeats the defaults under the
@@ -65,7 +66,9 @@ export const FIELDS = {
   stopGraceMinutes: { kind: INT, ...RANGES.stopGraceMinutes },
 
   powerDownEnabled: { kind: 'bool', default: true },
-  powerDownTime: { kind: 'string', default: '02:00', pattern: /^([01]\d|2[0-3]):[0-5]\d$/, hint: 'HH:MM (24 h)' },
+  // 04:30: outside every daylight-saving window of every IANA zone (test/infra/config-wall-clock.test.ts);
+  // 02:00 is skipped in spring in Europe and North America, 03:00-03:59 in Eastern Europe.
+  powerDownTime: { kind: 'string', default: '04:30', pattern: /^([01]\d|2[0-3]):[0-5]\d$/, hint: 'HH:MM (24 h)' },
   powerDownPolicy: { kind: 'string', default: 'defer', oneOf: ['defer', 'force'] },
   powerDownRecheckMinutes: { kind: INT, ...RANGES.powerDownRecheckMinutes },
   powerDownMaxDeferMinutes: { kind: INT, ...RANGES.powerDownMaxDeferMinutes },
@@ -166,10 +169,26 @@ export function crossFieldProblems(c: ControllerConfig): string[] {
     // region only fails when CloudFormation creates the domain: pin it so synth can check.
     problems.push(`region is required with certificateArn: set region to ${certificateRegion}, the certificate's region (API Gateway regional custom domain)`);
   }
+  if (c.powerDownEnabled && isTimeZone(c.timeZone) && /^\d\d:\d\d$/.test(c.powerDownTime)) problems.push(...powerDownTimeProblems(c.powerDownTime, c.timeZone, new Date()));
   if (c.throttleBurstLimit < c.throttleRateLimit) problems.push('throttleBurstLimit must be at least throttleRateLimit');
   if (!RETENTION_DAYS.includes(c.logRetentionDays)) problems.push(`logRetentionDays must be one of ${RETENTION_DAYS.join(', ')}`);
   for (const key of Object.keys(c.extraEnvironment)) {
     if (!/^[A-Z][A-Z0-9_]*$/.test(key) || key.startsWith('AWS_')) problems.push(`extraEnvironment key "${key}" is not a usable variable name`);
   }
   return problems;
+}
+
+/** How many years ahead a nightly time must exist exactly once every day. */
+export const WALL_CLOCK_YEARS = 5;
+
+/** A nightly time a daylight-saving change skips (Scheduler does not run) or repeats, named by its first date. */
+export function powerDownTimeProblems(time: string, zone: string, from: Date): string[] {
+  const clashes = wallClockClashes(time, zone, from, WALL_CLOCK_YEARS);
+  return (['skipped', 'repeated'] as const).flatMap((kind) => {
+    const first = clashes.find((x) => x.kind === kind);
+    if (!first) return [];
+    const what = kind === 'skipped' ? 'does not exist' : 'happens twice';
+    return [`powerDownTime ${time} ${what} in ${zone} on ${first.date} (daylight saving: local ${first.window} is ${kind}); `
+      + `EventBridge Scheduler ${kind === 'skipped' ? 'skips' : 'may run twice at'} such a time: choose one outside that window, e.g. 04:30`];
+  });
 }
