@@ -64,9 +64,13 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     : undefined;
   // The nightly power-down on a short timer, only when LOCAL_NIGHTLY_SECONDS is set (off by default).
   const nightly = group && idle
-    ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say })
+    ? startNightlyLoop({
+      controller, activity: liveActivity(group, idle.source), grace: { group, ledger: idle.ledger, graceMs: idle.config.idle.graceMs },
+      clock, env, logger, metrics, say: options.quiet ? undefined : say,
+    })
     : undefined;
-  const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics });
+  // Locally the idle loop's ledger stands in for the PersonsSentIn metric.
+  const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics, recordSentIn: idle ? (at) => idle.ledger.recordSentIn(at) : undefined });
   const sim = group;
   const local = await startLocalServer({
     wakeHandler,

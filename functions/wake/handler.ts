@@ -7,9 +7,11 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { isHttpApiEvent, json } from './http.js';
 import { route, type WakeRouteDeps } from './routes.js';
 
-export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest'> {
+export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest' | 'onPersonSentIn'> {
   logger: Logger;
   metrics: Metrics;
+  /** Local mode's in-memory wake ledger; in AWS the PersonsSentIn metric is the record. */
+  recordSentIn?(at: Date): void;
 }
 
 /** The wake endpoint: translation between API Gateway and the controller, nothing else. */
@@ -20,6 +22,11 @@ export function createWakeHandler(deps: WakeHandlerDeps) {
     onWakeRequest: ({ scaledUp, phase }) => {
       metrics.addMetric('WakeRequests', MetricUnit.Count, 1);
       logger.info('wake request', { action: scaledUp.length > 0 ? 'scale-up' : 'none', scaledUp, phase });
+    },
+    onPersonSentIn: () => {
+      metrics.addMetric('PersonsSentIn', MetricUnit.Count, 1);
+      logger.info('person sent into the ready meeting', { action: 'sent-in', reason: 'GET of a meeting link while ready: the stop grace covers the pre-join screen' });
+      deps.recordSentIn?.(deps.clock.now());
     },
   };
   return middy(async (event: unknown) => {

@@ -15,6 +15,12 @@ export interface WakeRouteDeps {
   clock: Clock;
   /** Called once per wake POST (for the WakeRequests metric and the request log line). */
   onWakeRequest?(result: { scaledUp: string[]; phase: string }): void;
+  /**
+   * Called when a GET redirects a person (not a link previewer) into the ready meeting: the PersonsSentIn
+   * metric, the wake ledger the stop paths read, so the stop grace covers someone on Jitsi's pre-join
+   * screen. No effect on the service (invariant 1).
+   */
+  onPersonSentIn?(): void;
   /** The authenticated pre-warm API; absent when it is not configured. */
   prewarm?: PrewarmRouteDeps;
 }
@@ -80,6 +86,7 @@ async function roomPage(event: APIGatewayProxyEventV2, room: string, deps: WakeR
     status = { phase: 'error', message: 'Checking the meeting service…', members: [], retryable: true, checkedAt: deps.clock.now().toISOString() };
   }
   if (status.phase === 'ready') {
+    if (!isLinkPreviewer(header(event, 'user-agent') ?? event.requestContext.http.userAgent)) deps.onPersonSentIn?.();
     return { statusCode: 302, headers: { location: meetingUrl(config.meetingBaseUrl, room, event.rawQueryString), 'cache-control': 'no-store' }, body: '' };
   }
   const html = waitingPage({

@@ -46,6 +46,11 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
     }
   });
 
+  // The nightly power-down applies the stop grace: it reads the wake ledger (WakeRequests, PersonsSentIn).
+  each(['power-down'], (r) => {
+    if (c.activitySource !== 'metric') allow.allowReadMetrics(r);
+  });
+
   // The idle shutdown reads participant and wake-request history and re-arms its alarms.
   each(['idle-shutdown'], (r) => {
     if (c.activitySource !== 'metric') allow.allowReadMetrics(r);

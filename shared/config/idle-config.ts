@@ -11,12 +11,27 @@ export interface IdleShutdownConfig extends WatchConfig {
   wakeMetricService: string;
 }
 
+/** The stop grace every stop path applies, and where its wake ledger lives (the wake function's metrics). */
+export interface StopGraceConfig {
+  graceMs: number;
+  /** The `service` dimension of the wake function's WakeRequests/PersonsSentIn metrics (its POWERTOOLS_SERVICE_NAME). */
+  wakeMetricService: string;
+}
+
+export function readStopGraceConfig(r: EnvReader): StopGraceConfig {
+  return {
+    graceMs: r.inRange('STOP_GRACE_MINUTES', RANGES.stopGraceMinutes) * 60_000,
+    wakeMetricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero'),
+  };
+}
+
 const ALARM_NAME = /^[^\p{Cc}]{1,255}$/u;
 
 /** Idle shutdown: the watcher's settings plus the two alarms, their windows and the stop grace. */
 export function loadIdleShutdownConfig(env: Env = process.env): IdleShutdownConfig {
   const r = new EnvReader(env);
   const watch = readWatchConfig(r);
+  const grace = readStopGraceConfig(r);
   const noJoinAlarmName = alarmName(r, 'NO_JOIN_ALARM_NAME');
   const emptyAlarmName = alarmName(r, 'EMPTY_ALARM_NAME');
   if (noJoinAlarmName && noJoinAlarmName === emptyAlarmName) r.fail('NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME must be different alarms');
@@ -27,9 +42,9 @@ export function loadIdleShutdownConfig(env: Env = process.env): IdleShutdownConf
     idle: {
       noJoinMs: r.inRange('NO_JOIN_MINUTES', RANGES.noJoinMinutes) * 60_000,
       emptyMs: r.inRange('EMPTY_MINUTES', RANGES.emptyMinutes) * 60_000,
-      graceMs: r.inRange('STOP_GRACE_MINUTES', RANGES.stopGraceMinutes) * 60_000,
+      graceMs: grace.graceMs,
     },
-    wakeMetricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero'),
+    wakeMetricService: grace.wakeMetricService,
   };
   r.done();
   return config;

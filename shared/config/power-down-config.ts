@@ -1,6 +1,7 @@
 import type { PowerDownSettings } from '../domain/power-down.js';
 import { readWatchConfig, type WatchConfig } from './activity-config.js';
 import { EnvReader, type Env } from './env-reader.js';
+import { readStopGraceConfig, type StopGraceConfig } from './idle-config.js';
 import { RANGES } from './limits.js';
 import { readSchedulingConfig, type SchedulingConfig } from './schedule-config.js';
 
@@ -8,6 +9,7 @@ import { readSchedulingConfig, type SchedulingConfig } from './schedule-config.j
 export interface PowerDownConfig extends WatchConfig {
   scheduling: SchedulingConfig;
   powerDown: PowerDownSettings;
+  grace: StopGraceConfig;
 }
 
 export function readPowerDownSettings(r: EnvReader): PowerDownSettings {
@@ -20,7 +22,9 @@ export function readPowerDownSettings(r: EnvReader): PowerDownSettings {
 
 export function loadPowerDownConfig(env: Env = process.env): PowerDownConfig {
   const r = new EnvReader(env);
-  const config: PowerDownConfig = { ...readWatchConfig(r), scheduling: readSchedulingConfig(r), powerDown: readPowerDownSettings(r) };
+  const config: PowerDownConfig = {
+    ...readWatchConfig(r), scheduling: readSchedulingConfig(r), powerDown: readPowerDownSettings(r), grace: readStopGraceConfig(r),
+  };
   r.done();
   return config;
 }
