@@ -28,8 +28,18 @@ export async function statusCommand(rt: CtlRuntime): Promise<CommandResult> {
   };
 }
 
+/** A status in phase error (a member that does not exist, a wake that failed) is no "nothing to do". */
+function errorResult(status: GroupStatus, command: string): CommandResult {
+  return {
+    code: EXIT.refused,
+    lines: [`${command} failed: ${status.message}`, ...statusLines(status)],
+    json: { action: 'error', reason: status.message, status },
+  };
+}
+
 export async function upCommand(rt: CtlRuntime): Promise<CommandResult> {
   const { status, scaledUp } = await rt.controller.wake('operator CLI: ctl up');
+  if (status.phase === 'error') return errorResult(status, 'up');
   const head = scaledUp.length > 0 ? `woke ${scaledUp.join(', ')} (desired 0 → 1)` : 'already awake: nothing to do';
   return { code: EXIT.ok, lines: [head, ...statusLines(status)], json: { action: scaledUp.length > 0 ? 'wake' : 'none', scaledUp, status } };
 }
@@ -37,6 +47,7 @@ export async function upCommand(rt: CtlRuntime): Promise<CommandResult> {
 /** Without --force, the same live-activity rule as every automatic stop path: live or unknown refuses. */
 export async function downCommand(rt: CtlRuntime, force: boolean): Promise<CommandResult> {
   const before = await rt.controller.status();
+  if (before.phase === 'error' && !awake(before)) return errorResult(before, 'down');
   if (!awake(before)) return { code: EXIT.ok, lines: ['already asleep: nothing to stop', ...statusLines(before)], json: { action: 'none', reason: 'already asleep', status: before } };
   const activity: Activity = await rt.activity.read();
   const blocker = activityBlocksStop(activity);
