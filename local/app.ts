@@ -1,11 +1,11 @@
-import { loadWakeConfig, type WakeConfig } from '../shared/config/core-config.js';
+import type { WakeConfig } from '../shared/config/core-config.js';
 import { GroupController } from '../shared/domain/controller.js';
 import { systemClock, type Clock } from '../shared/domain/service-group.js';
 import { SimulatedServiceGroup } from '../shared/adapters/memory/simulated-group.js';
 import { createController } from '../shared/compose.js';
 import { HttpReadinessProbe } from '../shared/adapters/http/readiness-probe.js';
 import { controllerEvents, logger, metrics } from '../shared/observability.js';
-import { createWakeHandler } from '../functions/wake/handler.js';
+import { buildLocalWakeHandler, loadLocalWakeConfig } from './local-wake.js';
 import { startLocalServer, MEET_PREFIX } from './server.js';
 import { SimulatedJitsi } from './sim-jitsi.js';
 import { freePort } from './free-port.js';
@@ -24,12 +24,19 @@ export interface LocalAppOptions {
 /** Local defaults: the simulated backend, short windows, the simulated meeting site on this server. */
 export function localEnv(port: number, env: Record<string, string | undefined>): Record<string, string | undefined> {
   const simulated = (env.CONTROLLER_BACKEND ?? 'simulated') === 'simulated';
+  // The simulator's timings only for the simulated group: driving a real service, the configured (or
+  // default) estimate, status cache and poll interval apply, as in the deployed wake function.
+  const simulatorTimings = simulated
+    ? {
+      SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
+      EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
+      READY_PROBE_INTERVAL_SECONDS: '1',
+      POLL_INTERVAL_SECONDS: '2',
+      STATUS_CACHE_MS: '500',
+    }
+    : {};
   return {
-    SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
-    EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
-    READY_PROBE_INTERVAL_SECONDS: '1',
-    POLL_INTERVAL_SECONDS: '2',
-    STATUS_CACHE_MS: '500',
+    ...simulatorTimings,
     ...env,
     CONTROLLER_BACKEND: simulated ? 'simulated' : env.CONTROLLER_BACKEND,
     MEETING_BASE_URL: simulated ? `http://localhost:${port}${MEET_PREFIX}` : env.MEETING_BASE_URL,
@@ -42,7 +49,8 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   const port = options.port === 0 ? await freePort() : (options.port ?? 8080);
   const clock = options.clock ?? systemClock;
   const env = localEnv(port, options.env ?? process.env);
-  const config: WakeConfig = loadWakeConfig(env);
+  const wakeFunction = loadLocalWakeConfig(env);
+  const config: WakeConfig = wakeFunction.wake;
   const events = options.quiet ? controllerEvents() : fanOut(terminalEvents(), controllerEvents());
   const jitsi = new SimulatedJitsi(clock);
   let controller: GroupController;
@@ -69,8 +77,11 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
       clock, env, logger, metrics, say: options.quiet ? undefined : say,
     })
     : undefined;
+  // As functions/wake/index.ts (pre-warm API when configured; its schedules fire in the nightly loop).
   // Locally the idle loop's ledger stands in for the PersonsSentIn metric.
-  const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics, recordSentIn: idle ? (at) => idle.ledger.recordSentIn(at) : undefined });
+  const wakeHandler = buildLocalWakeHandler({
+    config: wakeFunction, controller, clock, schedules: nightly?.schedules, recordSentIn: idle ? (at) => idle.ledger.recordSentIn(at) : undefined,
+  });
   const sim = group;
   const local = await startLocalServer({
     wakeHandler,
@@ -83,6 +94,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   return {
     ...local,
     config,
+    prewarm: wakeFunction.prewarm,
     controller,
     group,
     jitsi,

@@ -41,6 +41,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: LocalServerOptions): Promise<void> {
   const body = await readBody(req);
+  if (body === TOO_LARGE) {
+    // An answer, not a dropped connection; the rest of the upload is read and discarded.
+    res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(`request body larger than ${MAX_BODY_BYTES / 1024} KB\n`);
+    return;
+  }
   const path = new URL(req.url ?? '/', 'http://local').pathname;
   if (options.simulation && (path === MEET_PREFIX || path.startsWith(`${MEET_PREFIX}/`))) {
     return simulatedMeeting(req, res, path.slice(MEET_PREFIX.length), body, options.simulation);
@@ -87,16 +92,24 @@ async function simulatedMeeting(req: IncomingMessage, res: ServerResponse, path:
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(meetingPage(escapeHtml(room)));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The largest request body the local server reads (bigger ones get 413). */
+export const MAX_BODY_BYTES = 64 * 1024;
+const TOO_LARGE = Symbol('too large');
+
+function readBody(req: IncomingMessage): Promise<string | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > 64 * 1024) { reject(new Error('request body too large')); req.destroy(); return; }
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        resolve(TOO_LARGE); // later chunks are counted and dropped
+        return;
+      }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
