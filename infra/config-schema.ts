@@ -77,8 +77,10 @@ export const FIELDS = {
   prewarmLeadMinutes: { kind: INT, ...RANGES.prewarmLeadMinutes },
   prewarmMaxDaysAhead: { kind: INT, ...RANGES.prewarmMaxDaysAhead },
 
-  throttleRateLimit: { kind: 'int', default: 10, min: 1, max: 10_000 },
-  throttleBurstLimit: { kind: 'int', default: 20, min: 1, max: 5_000 },
+  // Sized for 200 people waiting at once (docs/deploy.md "Throttling"): 200 pages polling every 4 s are
+  // 50 requests/s; 200 arriving together send about 600 requests (page, favicon, first wake) in a second.
+  throttleRateLimit: { kind: 'int', default: 100, min: 1, max: 10_000 },
+  throttleBurstLimit: { kind: 'int', default: 500, min: 1, max: 5_000 },
   domainName: { kind: 'string', optional: true, pattern: /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, hint: 'a lower-case host name' },
   certificateArn: { kind: 'string', optional: true, pattern: /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, hint: 'an ACM certificate ARN' },
 

@@ -20,8 +20,8 @@ describe('deploy configuration', () => {
 
     expect(config).toMatchObject({
       stackName: 'JitsiScaleToZero', groupName: 'jitsi', metricNamespace: 'JitsiScaleToZero', activitySource: 'probe',
-      noJoinMinutes: 10, emptyMinutes: 15, powerDownTime: '04:30', powerDownPolicy: 'defer', throttleRateLimit: 10,
-      throttleBurstLimit: 20, logRetentionDays: 30, sourceMaps: false, jicofoStatsPort: 8888, jvbStatsPort: 8080,
+      noJoinMinutes: 10, emptyMinutes: 15, powerDownTime: '04:30', powerDownPolicy: 'defer', throttleRateLimit: 100,
+      throttleBurstLimit: 500, logRetentionDays: 30, sourceMaps: false, jicofoStatsPort: 8888, jvbStatsPort: 8080,
     });
     expect(config.account).toBeUndefined();
     expect(config.region).toBeUndefined();
