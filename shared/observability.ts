@@ -38,5 +38,9 @@ export function controllerEvents(log: Logger = logger, m: Metrics = metrics): Co
       log.info('service group ready', { wakeSeconds });
       if (wakeSeconds !== undefined) m.addMetric('WakeToReadySeconds', MetricUnit.Seconds, wakeSeconds);
     },
+    alarmResetFailed(failures) {
+      log.warn('could not reset the idle alarms to OK', { action: 'alarm-reset', failures });
+      m.addMetric('AlarmResetFailures', MetricUnit.Count, 1);
+    },
   };
 }

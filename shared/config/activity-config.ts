@@ -1,5 +1,5 @@
 import type { ActivityMetric } from '../domain/activity-ports.js';
-import { readCoreConfig, type CoreConfig } from './core-config.js';
+import { FUNCTION_REF, readCoreConfig, type CoreConfig } from './core-config.js';
 import { EnvReader, type Env } from './env-reader.js';
 import { DEFAULT_METRIC_STAT, isCloudWatchStatistic, RANGES } from './limits.js';
 
@@ -20,7 +20,6 @@ export interface WatchConfig extends CoreConfig {
   activity: ActivitySourceConfig;
 }
 
-const FUNCTION_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
 
 export function readStatsConfig(r: EnvReader): StatsConfig {
   return {

@@ -51,15 +51,19 @@ export function isCloudWatchStatistic(stat: string): boolean {
 }
 
 /**
- * An IANA zone name Intl knows, written as Area/Location (or UTC): what EventBridge Scheduler's
- * `ScheduleExpressionTimezone` takes. Abbreviations such as "EST" are refused.
+ * An IANA zone name in the database's spelling (`europe/berlin` → `Europe/Berlin`), as EventBridge
+ * Scheduler's `ScheduleExpressionTimezone` takes it; undefined for an unknown zone or an abbreviation
+ * such as "EST" (only Area/Location names and UTC).
  */
-export function isTimeZone(zone: string): boolean {
-  if (!(zone === 'UTC' || zone.includes('/'))) return false;
+export function canonicalTimeZone(zone: string): string | undefined {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return resolved.includes('/') || resolved === 'UTC' ? resolved : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+export function isTimeZone(zone: string): boolean {
+  return canonicalTimeZone(zone) !== undefined;
 }

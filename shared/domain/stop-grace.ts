@@ -68,7 +68,8 @@ export async function readGraceFacts(grace: StopGrace, now: Date): Promise<Requi
     Promise.all([grace.group.describeServices(), grace.group.runningTasks()])
       .then(([members, tasks]) => readinessOf(members, tasks))
       .catch((error: unknown): Readiness => ({ ready: false, reason: `could not read the tasks: ${error instanceof Error ? error.message : String(error)}` })),
-    grace.ledger.arrivalsBetween(new Date(now.getTime() - grace.graceMs), now).catch(() => undefined),
+    // A grace of 0 is an empty window: nothing to count.
+    grace.graceMs > 0 ? grace.ledger.arrivalsBetween(new Date(now.getTime() - grace.graceMs), now).catch(() => undefined) : { wakeRequests: 0, sentIn: 0 },
   ]);
   return { readiness, arrivals };
 }

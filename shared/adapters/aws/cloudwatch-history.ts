@@ -55,6 +55,8 @@ async function metricSeries(
   cloudwatch: CloudWatchClient, from: Date, to: Date, namespace: string, names: string[], dimensions: Dimension[], stat: string,
 ): Promise<number[][]> {
   const id = (i: number) => (i === 0 ? 'm' : `m${i}`);
+  // GetMetricData rejects StartTime >= EndTime; an empty window simply has no datapoints.
+  if (to.getTime() <= from.getTime()) return names.map(() => []);
   const out = await cloudwatch.send(new GetMetricDataCommand({
     StartTime: from,
     EndTime: to,
