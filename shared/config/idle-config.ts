@@ -31,19 +31,17 @@ const ALARM_NAME = /^[^\p{Cc}]{1,255}$/u;
 export function loadIdleShutdownConfig(env: Env = process.env): IdleShutdownConfig {
   const r = new EnvReader(env);
   const watch = readWatchConfig(r);
-  const grace = readStopGraceConfig(r);
   const noJoinAlarmName = alarmName(r, 'NO_JOIN_ALARM_NAME');
   const emptyAlarmName = alarmName(r, 'EMPTY_ALARM_NAME');
   if (noJoinAlarmName && noJoinAlarmName === emptyAlarmName) r.fail('NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME must be different alarms');
+  const noJoinMs = r.inRange('NO_JOIN_MINUTES', RANGES.noJoinMinutes) * 60_000;
+  const emptyMs = r.inRange('EMPTY_MINUTES', RANGES.emptyMinutes) * 60_000;
+  const grace = readStopGraceConfig(r);
   const config: IdleShutdownConfig = {
     ...watch,
     noJoinAlarmName,
     emptyAlarmName,
-    idle: {
-      noJoinMs: r.inRange('NO_JOIN_MINUTES', RANGES.noJoinMinutes) * 60_000,
-      emptyMs: r.inRange('EMPTY_MINUTES', RANGES.emptyMinutes) * 60_000,
-      graceMs: grace.graceMs,
-    },
+    idle: { noJoinMs, emptyMs, graceMs: grace.graceMs },
     wakeMetricService: grace.wakeMetricService,
   };
   r.done();
