@@ -35,8 +35,8 @@ function wiredEnvironment(name: FunctionName, c: ControllerConfig): Record<strin
     case 'power-down': return { ...env, ...probe, ...scheduling };
     case 'wake':
       return c.prewarmTokenParameter
-        ? { ...env, ...scheduling, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter, PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' }
-        : env;
+        ? { ...env, ...probe, ...scheduling, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter, PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' }
+        : { ...env, ...probe };
     default: return env;
   }
 }
@@ -52,7 +52,7 @@ const SAMPLES: Partial<Record<keyof typeof FIELDS, { ok: unknown[]; bad: unknown
       'TM(2%:98%)', 'TM(150:1000)', 'WM(10%:90%)', 'PR(:300)', 'PR(100:2000)', 'TC(10%:)'],
     bad: ['max', 'maximum', 'Median', 'p101', 'tm', 'TM(:)', 'TM(2%:98%', 'p99.12345678901', 'Maximum '.repeat(2)],
   },
-  timeZone: { ok: ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Etc/GMT+5'], bad: ['Mars/Olympus', 'EST', 'Berlin'] },
+  timeZone: { ok: ['UTC', 'Europe/Berlin', 'europe/berlin', 'America/New_York', 'Asia/Kolkata', 'Etc/GMT+5'], bad: ['Mars/Olympus', 'Berlin'] },
   meetingBaseUrl: { ok: ['https://meet.example.org', 'https://meet.example.org/team/'], bad: ['http://meet.example.org', 'https://meet.example.org/?a=1', 'meet.example.org'] },
   serviceGroup: {
     ok: [['jitsi/web'], ['arn:aws:ecs:eu-central-1:123456789012:service/jitsi/jitsi-web'], Array.from({ length: 10 }, (_, i) => `c/s${i}`)],
