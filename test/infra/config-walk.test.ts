@@ -29,14 +29,17 @@ function wiredEnvironment(name: FunctionName, c: ControllerConfig): Record<strin
   const env = baseEnvironment(name, c);
   const probe: Record<string, string> = c.activitySource === 'probe' ? { PROBE_FUNCTION_NAME: 'TestStack-ProbeFunction-abc123' } : {};
   const scheduling = { SCHEDULE_GROUP_NAME: 'TestStack-OneTime', SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/TestStack-OneTimeRole' };
+  // Every path that wakes or stops resets the idle alarms (main: alarm reset), so it knows their names.
+  const alarms = { NO_JOIN_ALARM_NAME: 'TestStack-no-join', EMPTY_ALARM_NAME: 'TestStack-empty' };
   switch (name) {
     case 'watch': return { ...env, ...probe };
-    case 'idle-shutdown': return { ...env, ...probe, NO_JOIN_ALARM_NAME: 'TestStack-no-join', EMPTY_ALARM_NAME: 'TestStack-empty' };
-    case 'power-down': return { ...env, ...probe, ...scheduling };
+    case 'idle-shutdown': return { ...env, ...probe, ...alarms };
+    case 'power-down': return { ...env, ...probe, ...scheduling, ...alarms };
+    case 'prewarm': return { ...env, ...alarms };
     case 'wake':
       return c.prewarmTokenParameter
-        ? { ...env, ...probe, ...scheduling, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter, PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' }
-        : { ...env, ...probe };
+        ? { ...env, ...probe, ...alarms, ...scheduling, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter, PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' }
+        : { ...env, ...probe, ...alarms };
     default: return env;
   }
 }
