@@ -1,4 +1,6 @@
 import type { AlertsConfig } from './config/alerts.js';
+import { canonicalTimeZone, DEFAULT_METRIC_STAT, isCloudWatchStatistic, isTimeZone, RANGES } from '../shared/config/limits.js';
+import { wallClockClashes } from './config-wall-clock.js';
 
 /**
  * Every deploy-time setting, its type, default and limits. `cdk.json` repeats the defaults under the
@@ -16,6 +18,8 @@ export interface Field {
   oneOf?: readonly string[];
   /** Checked against a string, or against every element of a list. */
   pattern?: RegExp;
+  /** A string check beyond the pattern (shared with the functions' readers, shared/config/limits.ts). */
+  check?: (value: string) => boolean;
   /** What a valid value looks like, used in error messages. */
   hint?: string;
 }
@@ -24,8 +28,12 @@ const CLUSTER_SERVICE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}\/[A-Za-z0-9][A-Za-z0-9
 /** The same member syntax the functions accept (shared/domain/service-group.ts). */
 export const SERVICE_ARN = /^arn:(aws[a-z-]*):ecs:([a-z0-9-]+):(\d{12}):service\/([A-Za-z0-9_-]{1,255})\/([A-Za-z0-9_-]{1,255})$/;
 const MEMBER = new RegExp(`${SERVICE_ARN.source}|${CLUSTER_SERVICE.source}`);
-// A one-minute alarm can look back at most one day (1,440 datapoints); the functions accept the same range.
-const MINUTES = { kind: 'int', min: 1, max: 1440 } as const;
+/**
+ * Ranges and checks of every value that reaches a function come from shared/config/limits.ts, the module
+ * the functions' cold-start readers use too: synth accepts exactly what the functions accept. It is pure
+ * data (no runtime code), so infra/ still never imports a function or an adapter.
+ */
+const INT = 'int' as const;
 
 export const FIELDS = {
   stackName: { kind: 'string', default: 'JitsiScaleToZero', pattern: /^[A-Za-z][A-Za-z0-9-]{0,100}$/, hint: 'a CloudFormation stack name' },
@@ -37,39 +45,43 @@ export const FIELDS = {
   groupName: { kind: 'string', default: 'jitsi', pattern: /^[A-Za-z0-9_.-]{1,64}$/ },
   metricNamespace: { kind: 'string', default: 'JitsiScaleToZero', pattern: /^[A-Za-z0-9_./#:-]{1,255}$/ },
   powertoolsServiceName: { kind: 'string', default: 'jitsi-scale-to-zero', pattern: /^[A-Za-z0-9_.-]{1,64}$/ },
-  timeZone: { kind: 'string', default: 'UTC', hint: 'an IANA time zone such as Europe/Berlin' },
-  workingMinTasks: { kind: 'int', default: 1, min: 1, max: 100 },
-  expectedWakeSeconds: { kind: 'int', default: 240, min: 1, max: 3600 },
+  timeZone: { kind: 'string', default: 'UTC', check: isTimeZone, hint: 'an IANA time zone such as Europe/Berlin' },
+  workingMinTasks: { kind: INT, ...RANGES.workingMinTasks },
+  expectedWakeSeconds: { kind: INT, ...RANGES.expectedWakeSeconds },
   supportContact: { kind: 'string', optional: true },
 
   activitySource: { kind: 'string', default: 'probe', oneOf: ['probe', 'metric'] },
   vpcId: { kind: 'string', optional: true, pattern: /^vpc-[0-9a-f]{8,17}$/, hint: 'vpc-…' },
   subnetIds: { kind: 'list', default: [], pattern: /^subnet-[0-9a-f]{8,17}$/, hint: 'subnet-… ids' },
   taskSecurityGroupIds: { kind: 'list', default: [], pattern: /^sg-[0-9a-f]{8,17}$/, hint: 'sg-… ids' },
-  jicofoStatsPort: { kind: 'int', default: 8888, min: 1, max: 65535 },
-  jvbStatsPort: { kind: 'int', default: 8080, min: 1, max: 65535 },
-  statsTimeoutMs: { kind: 'int', default: 2000, min: 100, max: 10_000 },
+  jicofoStatsPort: { kind: INT, ...RANGES.jicofoStatsPort },
+  jvbStatsPort: { kind: INT, ...RANGES.jvbStatsPort },
+  statsTimeoutMs: { kind: INT, ...RANGES.statsTimeoutMs },
   activityMetricNamespace: { kind: 'string', optional: true },
   activityMetricName: { kind: 'string', optional: true },
   activityMetricDimensions: { kind: 'map', default: {} },
-  activityMetricStat: { kind: 'string', default: 'Maximum' },
+  activityMetricStat: { kind: 'string', default: DEFAULT_METRIC_STAT, check: isCloudWatchStatistic, hint: 'a CloudWatch statistic such as Maximum, p99 or tm90' },
 
-  noJoinMinutes: { ...MINUTES, default: 10 },
-  emptyMinutes: { ...MINUTES, default: 15 },
-  stopGraceMinutes: { kind: 'int', default: 5, min: 0, max: 120 },
+  noJoinMinutes: { kind: INT, ...RANGES.noJoinMinutes },
+  emptyMinutes: { kind: INT, ...RANGES.emptyMinutes },
+  stopGraceMinutes: { kind: INT, ...RANGES.stopGraceMinutes },
 
   powerDownEnabled: { kind: 'bool', default: true },
-  powerDownTime: { kind: 'string', default: '02:00', pattern: /^([01]\d|2[0-3]):[0-5]\d$/, hint: 'HH:MM (24 h)' },
+  // 04:30: outside every daylight-saving window of every IANA zone (test/infra/config-wall-clock.test.ts);
+  // 02:00 is skipped in spring in Europe and North America, 03:00-03:59 in Eastern Europe.
+  powerDownTime: { kind: 'string', default: '04:30', pattern: /^([01]\d|2[0-3]):[0-5]\d$/, hint: 'HH:MM (24 h)' },
   powerDownPolicy: { kind: 'string', default: 'defer', oneOf: ['defer', 'force'] },
-  powerDownRecheckMinutes: { kind: 'int', default: 15, min: 1, max: 240 },
-  powerDownMaxDeferMinutes: { kind: 'int', default: 240, min: 0, max: 1440 },
+  powerDownRecheckMinutes: { kind: INT, ...RANGES.powerDownRecheckMinutes },
+  powerDownMaxDeferMinutes: { kind: INT, ...RANGES.powerDownMaxDeferMinutes },
 
   prewarmTokenParameter: { kind: 'string', optional: true, pattern: /^[A-Za-z0-9_.\-/]{1,1011}$/, hint: 'an SSM parameter name such as /jitsi/prewarm-token' },
-  prewarmLeadMinutes: { kind: 'int', default: 10, min: 0, max: 720 },
-  prewarmMaxDaysAhead: { kind: 'int', default: 30, min: 1, max: 365 },
+  prewarmLeadMinutes: { kind: INT, ...RANGES.prewarmLeadMinutes },
+  prewarmMaxDaysAhead: { kind: INT, ...RANGES.prewarmMaxDaysAhead },
 
-  throttleRateLimit: { kind: 'int', default: 10, min: 1, max: 10_000 },
-  throttleBurstLimit: { kind: 'int', default: 20, min: 1, max: 5_000 },
+  // Sized for 200 people waiting at once (docs/deploy.md "Throttling"): 200 pages polling every 4 s are
+  // 50 requests/s; 200 arriving together send about 600 requests (page, favicon, first wake) in a second.
+  throttleRateLimit: { kind: 'int', default: 100, min: 1, max: 10_000 },
+  throttleBurstLimit: { kind: 'int', default: 500, min: 1, max: 5_000 },
   domainName: { kind: 'string', optional: true, pattern: /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, hint: 'a lower-case host name' },
   certificateArn: { kind: 'string', optional: true, pattern: /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, hint: 'an ACM certificate ARN' },
 
@@ -149,17 +161,12 @@ export const CONSTRUCT_ENVIRONMENT: readonly string[] = [
   'TIME_ZONE', 'PREWARM_LEAD_MINUTES', 'PREWARM_MAX_DAYS_AHEAD', 'SUPPORT_CONTACT',
   'NO_JOIN_MINUTES', 'EMPTY_MINUTES', 'STOP_GRACE_MINUTES', 'POWER_DOWN_POLICY', 'POWER_DOWN_RECHECK_MINUTES', 'POWER_DOWN_MAX_DEFER_MINUTES',
   'PROBE_FUNCTION_NAME', 'NO_JOIN_ALARM_NAME', 'EMPTY_ALARM_NAME', 'SCHEDULE_GROUP_NAME', 'SCHEDULER_ROLE_ARN',
-  'PREWARM_TOKEN_PARAMETER', 'PREWARM_FUNCTION_ARN', 'NODE_OPTIONS', 'LINK_MODE', 'READINESS_BASE_URL',
+  'PREWARM_TOKEN_PARAMETER', 'PREWARM_FUNCTION_ARN', 'NODE_OPTIONS', 'LINK_MODE', 'READINESS_BASE_URL', 'HOLD_PARAMETER',
 ];
 
 /** The IANA name in its canonical case (`europe/berlin` → `Europe/Berlin`), as Scheduler expects it. */
 export function canonicalZone(zone: string): string | undefined {
-  try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-    return resolved.includes('/') || resolved === 'UTC' ? resolved : undefined;
-  } catch {
-    return undefined;
-  }
+  return canonicalTimeZone(zone);
 }
 
 /** Rewrites values that have one canonical spelling; run after the checks pass. */
@@ -188,7 +195,6 @@ export function crossFieldProblems(c: ControllerConfig, deployRegion?: string): 
   } else if (arnRegions.length > 1) {
     problems.push(`serviceGroup services must all be in one region (the controller's); found ${arnRegions.join(', ')}`);
   }
-  if (!isTimeZone(c.timeZone)) problems.push(`timeZone "${c.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
   if (c.activitySource === 'probe') {
     if (!c.vpcId) problems.push('vpcId is required when activitySource is "probe" (the probe runs in the service VPC)');
     if (c.subnetIds.length === 0) problems.push('subnetIds is required when activitySource is "probe"');
@@ -198,9 +204,15 @@ export function crossFieldProblems(c: ControllerConfig, deployRegion?: string): 
     problems.push('activityMetricNamespace and activityMetricName are required when activitySource is "metric"');
   }
   if (Boolean(c.domainName) !== Boolean(c.certificateArn)) problems.push('domainName and certificateArn must be set together');
-  if (c.region && c.certificateArn && c.certificateArn.split(':')[3] !== c.region) {
+  const certificateRegion = c.certificateArn?.split(':')[3];
+  if (c.region && certificateRegion && certificateRegion !== c.region) {
     problems.push(`certificateArn must be in region ${c.region} (API Gateway regional custom domain)`);
+  } else if (!c.region && certificateRegion) {
+    // Without a pinned region the stack deploys wherever the CLI points, and a certificate from another
+    // region only fails when CloudFormation creates the domain: pin it so synth can check.
+    problems.push(`region is required with certificateArn: set region to ${certificateRegion}, the certificate's region (API Gateway regional custom domain)`);
   }
+  if (c.powerDownEnabled && isTimeZone(c.timeZone) && /^\d\d:\d\d$/.test(c.powerDownTime)) problems.push(...powerDownTimeProblems(c.powerDownTime, c.timeZone, new Date()));
   if (c.throttleBurstLimit < c.throttleRateLimit) problems.push('throttleBurstLimit must be at least throttleRateLimit');
   if (!RETENTION_DAYS.includes(c.logRetentionDays)) problems.push(`logRetentionDays must be one of ${RETENTION_DAYS.join(', ')}`);
   for (const key of Object.keys(c.extraEnvironment)) {
@@ -212,11 +224,17 @@ export function crossFieldProblems(c: ControllerConfig, deployRegion?: string): 
   return problems;
 }
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
+/** How many years ahead a nightly time must exist exactly once every day. */
+export const WALL_CLOCK_YEARS = 5;
+
+/** A nightly time a daylight-saving change skips (Scheduler does not run) or repeats, named by its first date. */
+export function powerDownTimeProblems(time: string, zone: string, from: Date): string[] {
+  const clashes = wallClockClashes(time, zone, from, WALL_CLOCK_YEARS);
+  return (['skipped', 'repeated'] as const).flatMap((kind) => {
+    const first = clashes.find((x) => x.kind === kind);
+    if (!first) return [];
+    const what = kind === 'skipped' ? 'does not exist' : 'happens twice';
+    return [`powerDownTime ${time} ${what} in ${zone} on ${first.date} (daylight saving: local ${first.window} is ${kind}); `
+      + `EventBridge Scheduler ${kind === 'skipped' ? 'skips' : 'may run twice at'} such a time: choose one outside that window, e.g. 04:30`];
+  });
 }

@@ -153,6 +153,7 @@ function coerce(field: Field, value: unknown): Coerced {
       const text = String(value).trim();
       if (field.oneOf && !field.oneOf.includes(text)) return { problem: `must be one of ${field.oneOf.join(', ')} (got "${text}")` };
       if (field.pattern && !field.pattern.test(text)) return { problem: `must be ${field.hint ?? `like ${field.pattern}`} (got "${text}")` };
+      if (field.check && !field.check(text)) return { problem: `must be ${field.hint ?? 'valid'} (got "${text}")` };
       return text;
     }
   }

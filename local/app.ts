@@ -1,11 +1,11 @@
-import { loadWakeConfig, type WakeConfig } from '../shared/config/core-config.js';
+import type { WakeConfig } from '../shared/config/core-config.js';
 import { GroupController } from '../shared/domain/controller.js';
 import { systemClock, type Clock } from '../shared/domain/service-group.js';
 import { SimulatedServiceGroup } from '../shared/adapters/memory/simulated-group.js';
 import { createController } from '../shared/compose.js';
 import { HttpReadinessProbe } from '../shared/adapters/http/readiness-probe.js';
 import { controllerEvents, logger, metrics } from '../shared/observability.js';
-import { createWakeHandler } from '../functions/wake/handler.js';
+import { buildLocalWakeHandler, loadLocalWakeConfig } from './local-wake.js';
 import { startLocalServer, MEET_PREFIX } from './server.js';
 import { SimulatedJitsi } from './sim-jitsi.js';
 import { freePort } from './free-port.js';
@@ -41,12 +41,19 @@ export function localEnv(port: number, env: Record<string, string | undefined>):
   const simulated = (env.CONTROLLER_BACKEND ?? 'simulated') === 'simulated';
   const canonical = (env.LINK_MODE ?? (simulated ? 'canonical' : 'wake-url')) === 'canonical';
   const origin = `http://localhost:${port}${MEET_PREFIX}`;
+  // The simulator's timings only for the simulated group: driving a real service, the configured (or
+  // default) estimate, status cache and poll interval apply, as in the deployed wake function.
+  const simulatorTimings = simulated
+    ? {
+      SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
+      EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
+      READY_PROBE_INTERVAL_SECONDS: '1',
+      POLL_INTERVAL_SECONDS: '2',
+      STATUS_CACHE_MS: '500',
+    }
+    : {};
   return {
-    SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
-    EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
-    READY_PROBE_INTERVAL_SECONDS: '1',
-    POLL_INTERVAL_SECONDS: '2',
-    STATUS_CACHE_MS: '500',
+    ...simulatorTimings,
     ...env,
     CONTROLLER_BACKEND: simulated ? 'simulated' : env.CONTROLLER_BACKEND,
     ...(simulated ? { LINK_MODE: env.LINK_MODE ?? 'canonical', MEETING_BASE_URL: canonical ? `http://localhost:${port}` : origin, READINESS_BASE_URL: origin } : {}),
@@ -59,7 +66,8 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   const port = options.port === 0 ? await freePort(options.host) : (options.port ?? 8080);
   const clock = options.clock ?? systemClock;
   const env = localEnv(port, options.env ?? process.env);
-  const config: WakeConfig = loadWakeConfig(env);
+  const wakeFunction = loadLocalWakeConfig(env);
+  const config: WakeConfig = wakeFunction.wake;
   // The session's usage for the monthly report (GET /_local/report, and the summary on exit).
   const usage = new UsageRecorder(clock);
   // What `ctl log` reads in AWS from the functions' log lines, recorded here from the same events.
@@ -86,7 +94,10 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     : undefined;
   // The nightly power-down on a short timer, only when LOCAL_NIGHTLY_SECONDS is set (off by default).
   const nightly = group && idle
-    ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say, record })
+    ? startNightlyLoop({
+      controller, activity: liveActivity(group, idle.source), grace: { group, ledger: idle.ledger, graceMs: idle.config.idle.graceMs },
+      clock, env, logger, metrics, say: options.quiet ? undefined : say, record,
+    })
     : undefined;
   if (idle) usage.attach(() => idle.store.datapoints, idle.config.watchIntervalMs / 60_000);
   const report = async () => {
@@ -97,7 +108,11 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     if ('error' in result) throw new Error(result.error);
     return result;
   };
-  const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics });
+  // As functions/wake/index.ts (pre-warm API when configured; its schedules fire in the nightly loop).
+  // Locally the idle loop's ledger stands in for the PersonsSentIn metric.
+  const wakeHandler = buildLocalWakeHandler({
+    config: wakeFunction, controller, clock, schedules: nightly?.schedules, recordSentIn: idle ? (at) => idle.ledger.recordSentIn(at) : undefined,
+  });
   const sim = group;
   const control = localControlRoutes({
     controller,
@@ -131,6 +146,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   return {
     ...local,
     config,
+    prewarm: wakeFunction.prewarm,
     controller,
     group,
     jitsi,

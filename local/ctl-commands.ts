@@ -60,6 +60,7 @@ export async function upCommand(rt: CtlRuntime, wait = false): Promise<CommandRe
     return { code: EXIT.refused, lines: [`refused: ${held.reason}`, 'nothing was woken; "hold --clear" ends the maintenance hold'], json: { action: 'refused', reason: held.reason } };
   }
   const { status, scaledUp } = await rt.controller.wake('operator CLI: ctl up');
+  if (status.phase === 'error') return errorResult(status, 'up');
   const head = scaledUp.length > 0 ? `woke ${scaledUp.join(', ')} (desired 0 → 1)` : 'already awake: nothing to do';
   const final = wait ? await waitForReady(rt, status) : status;
   const noJoin = (await rt.idleAlarms?.read().catch(() => undefined))?.find((a) => a.timer === 'no-join');
@@ -84,6 +85,15 @@ async function waitForReady(rt: CtlRuntime, first: GroupStatus): Promise<GroupSt
   return status;
 }
 
+/** A status in phase error (a member that does not exist, a wake that failed) is no "nothing to do". */
+function errorResult(status: GroupStatus, command: string): CommandResult {
+  return {
+    code: EXIT.refused,
+    lines: [`${command} failed: ${status.message}`, ...statusLines(status)],
+    json: { action: 'error', reason: status.message, status },
+  };
+}
+
 const WAIT_POLL_MS = 5000;
 /** The controller reports a wake as an error after WAKE_TIMEOUT_SECONDS (900 s by default); wait a little longer. */
 const WAIT_LIMIT_MS = 16 * 60_000;
@@ -91,6 +101,7 @@ const WAIT_LIMIT_MS = 16 * 60_000;
 /** Without --force, the same live-activity rule as every automatic stop path: live or unknown refuses. */
 export async function downCommand(rt: CtlRuntime, force: boolean): Promise<CommandResult> {
   const before = await rt.controller.status();
+  if (before.phase === 'error' && !awake(before)) return errorResult(before, 'down');
   if (!awake(before)) return { code: EXIT.ok, lines: ['already asleep: nothing to stop', ...statusLines(before)], json: { action: 'none', reason: 'already asleep', status: before } };
   const activity: Activity = await rt.activity.read();
   const blocker = activityBlocksStop(activity);

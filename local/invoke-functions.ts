@@ -1,9 +1,8 @@
-import { loadWakeConfig } from '../shared/config/core-config.js';
 import type { Env } from '../shared/config/env-reader.js';
 import { createController } from '../shared/compose.js';
 import { systemClock } from '../shared/domain/service-group.js';
-import { controllerEvents, logger, metrics } from '../shared/observability.js';
-import { createWakeHandler } from '../functions/wake/handler.js';
+import { controllerEvents } from '../shared/observability.js';
+import { buildLocalWakeHandler, loadLocalWakeConfig } from './local-wake.js';
 import { SCHEDULING_FUNCTIONS } from './invoke-scheduling.js';
 import { IDLE_FUNCTIONS } from './invoke-idle.js';
 import type { LocalFunction, LocalHandler } from './invoke-types.js';
@@ -22,10 +21,11 @@ export function invokeEnv(env: Env): Env {
   return { ...SIMULATED_DEFAULTS, ...env, CONTROLLER_BACKEND: 'simulated' };
 }
 
+/** Mirrors functions/wake/index.ts, pre-warm API included when PREWARM_TOKEN_PARAMETER is set. */
 function buildWake(env: Env): LocalHandler {
-  const config = loadWakeConfig(env);
-  const controller = createController(config, controllerEvents());
-  return createWakeHandler({ controller, config, clock: systemClock, logger, metrics });
+  const config = loadLocalWakeConfig(env);
+  const controller = createController(config.wake, controllerEvents());
+  return buildLocalWakeHandler({ config, controller, clock: systemClock });
 }
 
 /**

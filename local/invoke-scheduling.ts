@@ -2,7 +2,7 @@ import { loadPowerDownConfig } from '../shared/config/power-down-config.js';
 import { loadPrewarmFunctionConfig } from '../shared/config/prewarm-config.js';
 import { SIMULATED_SCHEDULING_ENV } from '../shared/config/schedule-config.js';
 import type { Env } from '../shared/config/env-reader.js';
-import { createWatchRuntime } from '../shared/compose-activity.js';
+import { createWakeLedger, createWatchRuntime } from '../shared/compose-activity.js';
 import { createSchedules } from '../shared/compose-schedules.js';
 import { createController } from '../shared/compose.js';
 import { systemClock } from '../shared/domain/service-group.js';
@@ -23,6 +23,7 @@ function buildPowerDown(env: Env): LocalHandler {
   return createPowerDownHandler({
     controller, activity: liveActivity(group, source), schedules: createSchedules(config, config.scheduling),
     clock: systemClock, settings: config.powerDown, logger, metrics,
+    grace: { group, ledger: createWakeLedger(config, config.grace.wakeMetricService), graceMs: config.grace.graceMs },
   });
 }
 

@@ -3,6 +3,7 @@ import { ConfigError } from '../shared/config/env-reader.js';
 import { startLocalApp } from './app.js';
 import { say } from './terminal.js';
 import { reportLines } from './report-text.js';
+import { prewarmLine } from './local-wake.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST?.trim() || '127.0.0.1';
@@ -14,6 +15,7 @@ try {
   say(`jitsi scale-to-zero controller, local mode, driving the ${backend}`);
   if (host !== '127.0.0.1' && host !== 'localhost') say(`listening on ${host}:${port} (HOST); anyone who can reach it can wake the group`);
   say(`open ${app.url}/my-meeting to wake it; status at ${app.url}/_stz/status; this session's report at ${app.url}/_local/report; Ctrl+C to stop`);
+  say(prewarmLine({ wake: app.config, prewarm: app.prewarm }));
   say(`operator view: npm run ctl -- --local ${app.url} status (or log, up, down, prewarm)`);
   const stop = () => {
     void app.report()

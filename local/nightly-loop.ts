@@ -6,6 +6,7 @@ import type { GroupController } from '../shared/domain/controller.js';
 import type { Decision } from '../shared/domain/decisions.js';
 import type { Clock } from '../shared/domain/service-group.js';
 import type { LiveActivity } from '../shared/domain/stop-check.js';
+import type { StopGrace } from '../shared/domain/stop-grace.js';
 import { createPowerDownHandler, type PowerDownResult } from '../functions/power-down/handler.js';
 import { createPrewarmHandler } from '../functions/prewarm/handler.js';
 import { lambdaContext } from './lambda-context.js';
@@ -14,6 +15,8 @@ export interface NightlyLoopOptions {
   controller: GroupController;
   /** The same live reading the local idle loop uses (the simulated Jitsi's stats). */
   activity: LiveActivity;
+  /** The idle loop's stop grace and wake ledger: the nightly run must not strand someone who just arrived. */
+  grace: StopGrace;
   clock: Clock;
   env: Record<string, string | undefined>;
   logger: Logger;
@@ -37,9 +40,9 @@ export function startNightlyLoop(o: NightlyLoopOptions) {
   const config = loadLocalNightlyConfig(o.env);
   if (!config) return undefined;
   const say = o.say ?? (() => undefined);
-  const { controller, activity, clock, logger, metrics } = o;
+  const { controller, activity, grace, clock, logger, metrics } = o;
   const schedules = o.schedules ?? new MemorySchedules(clock);
-  const powerDown = createPowerDownHandler({ controller, activity, schedules, clock, settings: config.settings, logger, metrics });
+  const powerDown = createPowerDownHandler({ controller, activity, grace, schedules, clock, settings: config.settings, logger, metrics });
   const prewarm = createPrewarmHandler({ controller, clock, logger, metrics });
   const results: PowerDownResult[] = [];
 

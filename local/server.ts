@@ -46,6 +46,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<{ s
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: LocalServerOptions): Promise<void> {
   const body = await readBody(req);
+  if (body === TOO_LARGE) {
+    // An answer, not a dropped connection; the rest of the upload is read and discarded.
+    res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(`request body larger than ${MAX_BODY_BYTES / 1024} KB\n`);
+    return;
+  }
   const path = new URL(req.url ?? '/', 'http://local').pathname;
   const method = (req.method ?? 'GET').toUpperCase();
   const sim = options.simulation;
@@ -88,16 +93,24 @@ function send(req: IncomingMessage, res: ServerResponse, answer: LocalResponse):
   res.end(req.method === 'HEAD' ? undefined : answer.body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The largest request body the local server reads (bigger ones get 413). */
+export const MAX_BODY_BYTES = 64 * 1024;
+const TOO_LARGE = Symbol('too large');
+
+function readBody(req: IncomingMessage): Promise<string | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > 64 * 1024) { reject(new Error('request body too large')); req.destroy(); return; }
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        resolve(TOO_LARGE); // later chunks are counted and dropped
+        return;
+      }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

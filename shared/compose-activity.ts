@@ -60,6 +60,11 @@ export function createIdleRuntime(config: IdleShutdownConfig, events: Controller
   };
 }
 
+/** The wake ledger the stop paths consult: the wake function's metrics in AWS, in memory when simulated. */
+export function createWakeLedger(config: WatchConfig, wakeMetricService: string): WakeLedger {
+  return config.backend === 'simulated' ? new InMemoryWakeLedger() : new CloudWatchWakeLedger(createCloudWatchClient(), config.metricNamespace, wakeMetricService);
+}
+
 function activitySource(config: WatchConfig, cloudwatch: ReturnType<typeof createCloudWatchClient>, clock: Clock): ActivitySource {
   return config.activity.kind === 'metric'
     ? new MetricActivitySource(cloudwatch, config.activity.metric, clock)

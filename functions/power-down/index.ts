@@ -1,5 +1,5 @@
 import { loadPowerDownConfig } from '../../shared/config/power-down-config.js';
-import { createWatchRuntime } from '../../shared/compose-activity.js';
+import { createWakeLedger, createWatchRuntime } from '../../shared/compose-activity.js';
 import { createSchedules } from '../../shared/compose-schedules.js';
 import { createController } from '../../shared/compose.js';
 import { systemClock } from '../../shared/domain/service-group.js';
@@ -20,6 +20,7 @@ export const handler = createPowerDownHandler({
   schedules: createSchedules(config, config.scheduling),
   clock: systemClock,
   settings: config.powerDown,
+  grace: { group, ledger: createWakeLedger(config, config.grace.wakeMetricService), graceMs: config.grace.graceMs },
   logger,
   metrics,
   holds: createHoldGate(loadHoldConfig(), config.backend, holdDecisionEvents()),

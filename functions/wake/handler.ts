@@ -8,9 +8,11 @@ import { DependencyError } from '../../shared/domain/errors.js';
 import { errorResponse, isHttpApiEvent, json, marked, text } from './http.js';
 import { route, type WakeRouteDeps } from './routes.js';
 
-export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest'> {
+export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest' | 'onPersonSentIn'> {
   logger: Logger;
   metrics: Metrics;
+  /** Local mode's in-memory wake ledger; in AWS the PersonsSentIn metric is the record. */
+  recordSentIn?(at: Date): void;
   /** Answer this long before the Lambda timeout if AWS has not answered yet (default 1500 ms). */
   answerBeforeTimeoutMs?: number;
 }
@@ -29,6 +31,11 @@ export function createWakeHandler(deps: WakeHandlerDeps) {
     onWakeRequest: ({ scaledUp, phase }) => {
       metrics.addMetric('WakeRequests', MetricUnit.Count, 1);
       logger.info('wake request', { action: scaledUp.length > 0 ? 'scale-up' : 'none', scaledUp, phase });
+    },
+    onPersonSentIn: () => {
+      metrics.addMetric('PersonsSentIn', MetricUnit.Count, 1);
+      logger.info('person sent into the ready meeting', { action: 'sent-in', reason: 'GET of a meeting link while ready: the stop grace covers the pre-join screen' });
+      deps.recordSentIn?.(deps.clock.now());
     },
   };
   // Past the deadline the person gets the documented 503 + Retry-After, never API Gateway's raw timeout error.

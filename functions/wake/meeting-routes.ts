@@ -72,7 +72,11 @@ async function roomPage(event: APIGatewayProxyEventV2, room: string | undefined,
   if (config.linkMode === 'wake-url' && room !== undefined) {
     // The redirect and the page's own join use this one URL, so both keep exactly the same query.
     const url = meetingUrl(config.meetingBaseUrl, room, event.rawQueryString);
-    if (status.phase === 'ready') return { statusCode: 302, headers: { location: url, 'cache-control': 'no-store' }, body: '' };
+    if (status.phase === 'ready') {
+      // A person (not a link previewer) is sent into the meeting: the stop paths' grace must cover them.
+      if (!isLinkPreviewer(header(event, 'user-agent') ?? event.requestContext.http.userAgent)) deps.onPersonSentIn?.();
+      return { statusCode: 302, headers: { location: url, 'cache-control': 'no-store' }, body: '' };
+    }
     join = { kind: 'redirect', url };
   }
   const html = waitingPage({

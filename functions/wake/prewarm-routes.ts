@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { quoteCapped } from '../../shared/domain/iso-time.js';
 import type { PrewarmService } from '../../shared/domain/prewarm-service.js';
 import { bearerToken, MIN_TOKEN_LENGTH, tokenMatches, type SecretToken } from '../../shared/domain/secret-token.js';
 import type { Clock } from '../../shared/domain/service-group.js';
@@ -38,7 +39,7 @@ export async function prewarmRoute(event: APIGatewayProxyEventV2, prefix: string
     }
     if (method !== 'DELETE') return methodNotAllowed(['DELETE']);
     const result = await deps.service.cancel(id);
-    if (result === 'invalid-id') return json(400, { error: `"${id}" is not a pre-warm id (they look like prewarm-20261127T090000Z)` });
+    if (result === 'invalid-id') return json(400, { error: `${quoteCapped(id)} is not a pre-warm id (they look like prewarm-20261127T090000Z)` });
     if (result === 'not-found') return json(404, { error: `no pre-warm ${id} (already run, cancelled or never created)` });
     deps.onAction?.('cancelled', { id });
     return json(200, { cancelled: id });

@@ -16,6 +16,12 @@ export interface WakeRouteDeps {
   clock: Clock;
   /** Called once per wake POST (for the WakeRequests metric and the request log line). */
   onWakeRequest?(result: { scaledUp: string[]; phase: string }): void;
+  /**
+   * Called when a GET redirects a person (not a link previewer) into the ready meeting: the PersonsSentIn
+   * metric, the wake ledger the stop paths read, so the stop grace covers someone on Jitsi's pre-join
+   * screen. No effect on the service (invariant 1).
+   */
+  onPersonSentIn?(): void;
   /** The authenticated pre-warm API; absent when it is not configured. */
   prewarm?: PrewarmRouteDeps;
   /** Operator holds: during an `asleep` hold no wake happens (HOLD_PARAMETER; absent when not configured). */
@@ -69,6 +75,9 @@ async function apiRoute(event: APIGatewayProxyEventV2, method: string, rest: str
       if (held && !held.allow) return maintenanceRefusal(held.hold, deps.clock.now(), deps.config.supportContact);
       const result = await deps.controller.wake('wake request');
       deps.onWakeRequest?.({ scaledUp: result.scaledUp, phase: result.status.phase });
+      // The page that gets "ready" here joins at once (redirect or reload): a person is being sent in, and the
+      // stop grace must cover them while they sit on Jitsi's pre-join screen. Only the page's script posts.
+      if (result.status.phase === 'ready') deps.onPersonSentIn?.();
       return json(200, present(result.status, deps));
     })];
   }

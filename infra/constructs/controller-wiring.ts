@@ -46,6 +46,11 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
     }
   });
 
+  // The nightly power-down applies the stop grace: it reads the wake ledger (WakeRequests, PersonsSentIn).
+  each(['power-down'], (r) => {
+    if (c.activitySource !== 'metric') allow.allowReadMetrics(r);
+  });
+
   // Readiness: the wake function asks Jicofo (through the probe) for an operational bridge.
   if (c.activitySource === 'probe' && probe) {
     each(['wake'], (r) => {

@@ -71,6 +71,8 @@ export function baseEnvironment(name: FunctionName, c: ControllerConfig): Record
         POWER_DOWN_POLICY: c.powerDownPolicy,
         POWER_DOWN_RECHECK_MINUTES: String(c.powerDownRecheckMinutes),
         POWER_DOWN_MAX_DEFER_MINUTES: String(c.powerDownMaxDeferMinutes),
+        // The idle shutdown's stop grace, read against the wake function's metrics (DESIGN invariant 4).
+        STOP_GRACE_MINUTES: String(c.stopGraceMinutes),
       };
     case 'prewarm':
       return core;

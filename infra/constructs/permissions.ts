@@ -122,7 +122,7 @@ export function allowOneTimeSchedules(role: PolicyHolder, group: scheduler.ISche
   const schedules = Stack.of(role).formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${group.scheduleGroupName}/*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
   add(role, new iam.PolicyStatement({
     sid: 'ManageOneTimeSchedules',
-    actions: ['scheduler:CreateSchedule', 'scheduler:GetSchedule', 'scheduler:DeleteSchedule'],
+    actions: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
     resources: [schedules],
   }));
   acknowledgeWildcard(role, schedules, 'One-time schedules get names at run time (one per deferred power-down or pre-warm); '

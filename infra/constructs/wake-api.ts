@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -32,11 +32,13 @@ export class WakeApi extends Construct {
 
   constructor(scope: Construct, id: string, props: WakeApiProps) {
     super(scope, id);
-    const custom = Boolean(props.domainName && props.certificateArn);
+    const customDomain = Boolean(props.domainName && props.certificateArn);
     this.api = new apigw.HttpApi(this, 'Api', {
+      apiName: `${Stack.of(this).stackName}-wake`,
       description: 'Jitsi scale-to-zero wake endpoint',
-      // With a custom domain, the execute-api URL would be a second, unthrottled-by-name way in: switch it off.
-      disableExecuteApiEndpoint: custom,
+      // With a custom domain the meeting links use it; the execute-api address would be a second way in
+      // that bypasses whatever sits in front of the domain.
+      disableExecuteApiEndpoint: customDomain,
       createDefaultStage: false,
       defaultIntegration: new HttpLambdaIntegration('Wake', props.wake, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 }),
     });
@@ -47,7 +49,7 @@ export class WakeApi extends Construct {
     });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
-    const domain = custom && props.domainName && props.certificateArn
+    const domain = customDomain && props.domainName && props.certificateArn
       ? new apigw.DomainName(this, 'Domain', {
         domainName: props.domainName,
         certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),

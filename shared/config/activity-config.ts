@@ -1,6 +1,7 @@
-import type { ActivityMetric } from '../adapters/aws/metric-activity-source.js';
+import type { ActivityMetric } from '../domain/activity-ports.js';
 import { FUNCTION_REF, readCoreConfig, type CoreConfig } from './core-config.js';
 import { EnvReader, type Env } from './env-reader.js';
+import { DEFAULT_METRIC_STAT, isCloudWatchStatistic, RANGES } from './limits.js';
 
 /** Where the probe looks on each task IP: ports only, the paths are fixed in code. */
 export interface StatsConfig {
@@ -19,14 +20,12 @@ export interface WatchConfig extends CoreConfig {
   activity: ActivitySourceConfig;
 }
 
-const STAT = /^(SampleCount|Average|Sum|Minimum|Maximum|p\d{1,2}(\.\d{1,2})?)$/;
 
 export function readStatsConfig(r: EnvReader): StatsConfig {
   return {
-    jicofoPort: r.int('JICOFO_STATS_PORT', 8888, 1, 65535),
-    jvbPort: r.int('JVB_STATS_PORT', 8080, 1, 65535),
-    // Two requests may run one after the other (/colibri/stats 404, then /metrics): 2 × 4 s fits the probe's 10 s.
-    timeoutMs: r.int('STATS_TIMEOUT_MS', 2000, 100, 4000),
+    jicofoPort: r.inRange('JICOFO_STATS_PORT', RANGES.jicofoStatsPort),
+    jvbPort: r.inRange('JVB_STATS_PORT', RANGES.jvbStatsPort),
+    timeoutMs: r.inRange('STATS_TIMEOUT_MS', RANGES.statsTimeoutMs),
   };
 }
 
@@ -38,8 +37,8 @@ export function readActivityConfig(r: EnvReader, backend: CoreConfig['backend'])
     if (probeFunctionName && !FUNCTION_REF.test(probeFunctionName)) r.fail(`PROBE_FUNCTION_NAME must be a Lambda function name or ARN (got "${probeFunctionName}")`);
     return { kind, probeFunctionName };
   }
-  const stat = r.string('ACTIVITY_METRIC_STAT', 'Maximum');
-  if (!STAT.test(stat)) r.fail(`ACTIVITY_METRIC_STAT must be a CloudWatch statistic such as Maximum or p99 (got "${stat}")`);
+  const stat = r.string('ACTIVITY_METRIC_STAT', DEFAULT_METRIC_STAT);
+  if (!isCloudWatchStatistic(stat)) r.fail(`ACTIVITY_METRIC_STAT must be a CloudWatch statistic such as Maximum, p99 or tm90 (got "${stat}")`);
   return {
     kind,
     metric: {

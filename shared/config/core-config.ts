@@ -1,6 +1,7 @@
 import type { ControllerSettings } from '../domain/controller.js';
 import { parseMemberRef, type MemberRef } from '../domain/service-group.js';
 import { EnvReader, type Env } from './env-reader.js';
+import { RANGES } from './limits.js';
 
 /**
  * The one place configuration is read. Every function validates its section at cold start;
@@ -67,12 +68,12 @@ export function readCoreConfig(r: EnvReader): CoreConfig {
     members,
     meetingBaseUrl,
     readinessBaseUrl: r.baseUrl('READINESS_BASE_URL', meetingBaseUrl.href),
-    workingMinTasks: r.int('WORKING_MIN_TASKS', 1, 1, 100),
+    workingMinTasks: r.inRange('WORKING_MIN_TASKS', RANGES.workingMinTasks),
     controller: {
       statusCacheMs: r.int('STATUS_CACHE_MS', 2000, 0, 60_000),
       probeSuccessesRequired: r.int('READY_PROBE_SUCCESSES', 2, 1, 10),
       probeIntervalMs: r.int('READY_PROBE_INTERVAL_SECONDS', 5, 0, 300) * 1000,
-      expectedWakeSeconds: r.int('EXPECTED_WAKE_SECONDS', 240, 1, 3600),
+      expectedWakeSeconds: r.inRange('EXPECTED_WAKE_SECONDS', RANGES.expectedWakeSeconds),
       wakeTimeoutSeconds: r.int('WAKE_TIMEOUT_SECONDS', 900, 30, 7200),
     },
     probePaths,

@@ -11,6 +11,13 @@ export class ConfigError extends Error {
 
 export type Env = Record<string, string | undefined>;
 
+/** A range from shared/config/limits.ts (the same one `cdk synth` checks). */
+export interface EnvRange {
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+
 export class EnvReader {
   readonly problems: string[] = [];
   constructor(private readonly env: Env) {}
@@ -42,6 +49,11 @@ export class EnvReader {
       return fallback;
     }
     return n;
+  }
+
+  /** An integer within a shared range, its default when unset. */
+  inRange(name: string, range: EnvRange): number {
+    return this.int(name, range.default, range.min, range.max);
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

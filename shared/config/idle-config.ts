@@ -1,6 +1,7 @@
 import type { IdleSettings } from '../domain/idle-decision.js';
 import { readWatchConfig, type WatchConfig } from './activity-config.js';
 import { EnvReader, type Env } from './env-reader.js';
+import { RANGES } from './limits.js';
 
 export interface IdleShutdownConfig extends WatchConfig {
   noJoinAlarmName: string;
@@ -8,6 +9,20 @@ export interface IdleShutdownConfig extends WatchConfig {
   idle: IdleSettings;
   /** The `service` dimension of the wake function's WakeRequests metric (its POWERTOOLS_SERVICE_NAME). */
   wakeMetricService: string;
+}
+
+/** The stop grace every stop path applies, and where its wake ledger lives (the wake function's metrics). */
+export interface StopGraceConfig {
+  graceMs: number;
+  /** The `service` dimension of the wake function's WakeRequests/PersonsSentIn metrics (its POWERTOOLS_SERVICE_NAME). */
+  wakeMetricService: string;
+}
+
+export function readStopGraceConfig(r: EnvReader): StopGraceConfig {
+  return {
+    graceMs: r.inRange('STOP_GRACE_MINUTES', RANGES.stopGraceMinutes) * 60_000,
+    wakeMetricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero'),
+  };
 }
 
 const ALARM_NAME = /^[^\p{Cc}]{1,255}$/u;
@@ -19,17 +34,15 @@ export function loadIdleShutdownConfig(env: Env = process.env): IdleShutdownConf
   const noJoinAlarmName = alarmName(r, 'NO_JOIN_ALARM_NAME');
   const emptyAlarmName = alarmName(r, 'EMPTY_ALARM_NAME');
   if (noJoinAlarmName && noJoinAlarmName === emptyAlarmName) r.fail('NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME must be different alarms');
+  const noJoinMs = r.inRange('NO_JOIN_MINUTES', RANGES.noJoinMinutes) * 60_000;
+  const emptyMs = r.inRange('EMPTY_MINUTES', RANGES.emptyMinutes) * 60_000;
+  const grace = readStopGraceConfig(r);
   const config: IdleShutdownConfig = {
     ...watch,
     noJoinAlarmName,
     emptyAlarmName,
-    // A CloudWatch alarm on 1-minute periods can look back at most one day.
-    idle: {
-      noJoinMs: r.int('NO_JOIN_MINUTES', 10, 1, 1440) * 60_000,
-      emptyMs: r.int('EMPTY_MINUTES', 15, 1, 1440) * 60_000,
-      graceMs: r.int('STOP_GRACE_MINUTES', 5, 0, 120) * 60_000,
-    },
-    wakeMetricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero'),
+    idle: { noJoinMs, emptyMs, graceMs: grace.graceMs },
+    wakeMetricService: grace.wakeMetricService,
   };
   r.done();
   return config;

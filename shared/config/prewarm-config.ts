@@ -1,6 +1,7 @@
 import type { PrewarmSettings } from '../domain/prewarm.js';
 import { readCoreConfig, readWakeConfig, type CoreConfig, type WakeConfig } from './core-config.js';
 import { EnvReader, type Env } from './env-reader.js';
+import { RANGES } from './limits.js';
 import { readFunctionArn, readSchedulingConfig, type SchedulingConfig } from './schedule-config.js';
 
 /** Creating pre-warms (wake API and CLI): the schedule target and the time rules. */
@@ -21,8 +22,8 @@ export function readPrewarmConfig(r: EnvReader): PrewarmConfig {
   return {
     ...readSchedulingConfig(r),
     functionArn: readFunctionArn(r, 'PREWARM_FUNCTION_ARN'),
-    leadMinutes: r.int('PREWARM_LEAD_MINUTES', 10, 0, 720),
-    maxDaysAhead: r.int('PREWARM_MAX_DAYS_AHEAD', 30, 1, 365),
+    leadMinutes: r.inRange('PREWARM_LEAD_MINUTES', RANGES.prewarmLeadMinutes),
+    maxDaysAhead: r.inRange('PREWARM_MAX_DAYS_AHEAD', RANGES.prewarmMaxDaysAhead),
   };
 }
 

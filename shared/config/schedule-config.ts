@@ -1,6 +1,6 @@
-import { canonicalTimeZone } from '../adapters/aws/at-expression.js';
 import { SCHEDULE_NAME } from '../domain/schedules.js';
 import type { EnvReader } from './env-reader.js';
+import { canonicalTimeZone } from './limits.js';
 
 /** Where one-time schedules go and who runs them (power-down re-checks, pre-warms). */
 export interface SchedulingConfig {

@@ -16,6 +16,17 @@ export interface GroupTasks {
   runningTasks(): Promise<RunningTaskInfo[]>;
 }
 
+/** An existing CloudWatch metric that counts participants (e.g. published by a sidecar next to Jicofo). */
+export interface ActivityMetric {
+  namespace: string;
+  name: string;
+  dimensions: Record<string, string>;
+  /** Statistic per 1-minute period, e.g. Maximum. */
+  stat: string;
+  /** A newer datapoint than this is required; without one the activity is unknown. */
+  maxAgeSeconds: number;
+}
+
 /** Port: live activity of the given running tasks. Implementations never throw; failures are `unknown`. */
 export interface ActivitySource {
   read(tasks: readonly RunningTaskInfo[]): Promise<Activity>;
@@ -39,9 +50,19 @@ export interface MetricsPublisher {
   publish(datapoints: readonly GroupDatapoint[], at: Date): Promise<void>;
 }
 
-/** Port: how many wake requests arrived in a time range (the WakeRequests metric). */
+/** People arriving in a time range: wake requests, and visitors a ready redirect sent into the meeting. */
+export interface Arrivals {
+  wakeRequests: number;
+  /** GETs redirected into a ready meeting (link previewers excluded): people on Jitsi's pre-join screen. */
+  sentIn: number;
+}
+
+/**
+ * Port: the wake ledger every stop path consults (DESIGN invariant 4): the WakeRequests and PersonsSentIn
+ * metrics of the wake function in AWS, an in-memory record locally.
+ */
 export interface WakeLedger {
-  wakeRequestsBetween(from: Date, to: Date): Promise<number>;
+  arrivalsBetween(from: Date, to: Date): Promise<Arrivals>;
 }
 
 /** Port: the highest published Participants value in a time range; undefined when there is no datapoint. */

@@ -18,7 +18,7 @@ export async function idleShutdownWithHolds(alarm: AcceptedAlarm, deps: IdleShut
     alarm: alarm.name,
     timer: alarm.timer,
     decision: { action: 'skip', code: 'hold', reason: verdict.reason, rearm: true },
-    facts: { timer: alarm.timer, asleep: false, activity: unknownActivity('not read: held awake'), wakeRequests: undefined, maxParticipantsSinceReady: undefined, notReady: 'not checked: held awake' },
+    facts: { timer: alarm.timer, asleep: false, activity: unknownActivity('not read: held awake'), arrivals: undefined, maxParticipantsSinceReady: undefined, notReady: 'not checked: held awake' },
     stopped: [],
     rearmed: false,
   };

@@ -1,4 +1,6 @@
 import { describeActivity, presence, type Activity } from './activity.js';
+import type { Arrivals } from './activity-ports.js';
+import { graceBlocksStop } from './stop-grace.js';
 
 /** The two idle timers (DESIGN invariant 5), each backed by one CloudWatch alarm. */
 export type IdleTimer = 'no-join' | 'empty';
@@ -21,14 +23,14 @@ export interface IdleFacts {
   asleep: boolean;
   activity: Activity;
   readiness: Readiness;
-  /** Wake requests within the grace window; undefined when they could not be counted. */
-  wakeRequests: number | undefined;
+  /** Wake requests and people sent in within the grace window; undefined when they could not be counted. */
+  arrivals: Arrivals | undefined;
   /** Highest Participants value since ready; undefined without datapoints or when not needed. */
   maxParticipantsSinceReady: number | undefined;
 }
 
 export type SkipCode =
-  | 'asleep' | 'activity-unknown' | 'meeting-live' | 'not-ready' | 'grace' | 'wake-unknown' | 'wake-requested' | 'other-timer' | 'hold';
+  | 'asleep' | 'activity-unknown' | 'meeting-live' | 'not-ready' | 'grace' | 'wake-unknown' | 'wake-requested' | 'sent-in' | 'other-timer' | 'hold';
 
 /**
  * `rearm`: the alarm stays in ALARM while the room stays at zero, and CloudWatch only runs the action on a
@@ -61,11 +63,10 @@ export function decideIdleStop(f: IdleFacts, s: IdleSettings): IdleDecision {
   if (f.asleep) return skip('asleep', 'already asleep: nothing to stop');
   if (f.activity.kind === 'unknown') return skip('activity-unknown', `live activity is unknown, never treated as idle (${f.activity.reason})`);
   if (presence(f.activity) > 0) return skip('meeting-live', `meeting live: ${describeActivity(f.activity)}`);
+  // The stop grace shared with the nightly power-down (shared/domain/stop-grace.ts).
+  const grace = graceBlocksStop(f, f.now, s.graceMs);
+  if (grace) return skip(grace.code, grace.reason);
   if (!f.readiness.ready) return skip('not-ready', `group not fully running: ${f.readiness.reason}`);
-  const readyMs = f.now.getTime() - f.readiness.since.getTime();
-  if (readyMs < s.graceMs) return skip('grace', `ready for only ${seconds(readyMs)} s, grace is ${seconds(s.graceMs)} s`);
-  if (f.wakeRequests === undefined) return skip('wake-unknown', 'could not count recent wake requests');
-  if (f.wakeRequests > 0) return skip('wake-requested', `${f.wakeRequests} wake request(s) within the last ${seconds(s.graceMs)} s`);
 
   const since = `since ready at ${f.readiness.since.toISOString()}`;
   const window = seconds(f.timer === 'no-join' ? s.noJoinMs : s.emptyMs);

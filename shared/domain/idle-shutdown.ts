@@ -1,10 +1,13 @@
 import { unknownActivity } from './activity.js';
-import type { ActivitySource, AlarmControl, GroupTasks, ParticipantHistory, RunningTaskInfo, WakeLedger } from './activity-ports.js';
+import type { ActivitySource, AlarmControl, GroupTasks, ParticipantHistory, WakeLedger } from './activity-ports.js';
 import type { AcceptedAlarm } from './alarm-event.js';
 import { resetIdleAlarms } from './alarm-reset.js';
 import { toDependencyError } from './errors.js';
-import { decideIdleStop, needsHistory, type IdleDecision, type IdleFacts, type IdleSettings, type Readiness } from './idle-decision.js';
-import type { Clock, MemberSnapshot } from './service-group.js';
+import { decideIdleStop, needsHistory, type IdleDecision, type IdleFacts, type IdleSettings } from './idle-decision.js';
+import type { Clock } from './service-group.js';
+import { readinessOf } from './stop-grace.js';
+
+export { readinessOf } from './stop-grace.js';
 import { isAsleep } from './watch-activity.js';
 
 export interface IdleShutdownDeps {
@@ -32,18 +35,6 @@ export interface IdleOutcome {
 }
 
 /**
- * When the group became fully ready: the newest start among the running tasks. Every member that should run
- * must have a task; a member someone set to 0 by hand does not block the rest of the group from stopping.
- */
-export function readinessOf(members: readonly MemberSnapshot[], tasks: readonly RunningTaskInfo[]): Readiness {
-  const waiting = members.filter((m) => m.exists && m.desired > 0 && !tasks.some((t) => t.member === m.ref.id));
-  if (waiting.length > 0) return { ready: false, reason: `no running task for ${waiting.map((m) => m.ref.id).join(', ')}` };
-  const starts = tasks.map((t) => t.startedAt?.getTime());
-  if (starts.length === 0 || starts.some((t) => t === undefined)) return { ready: false, reason: 'task start time unknown' };
-  return { ready: true, since: new Date(Math.max(...(starts as number[]))) };
-}
-
-/**
  * What an accepted idle alarm does: re-check live (fresh activity reading, readiness, recent wake
  * requests), decide, then sleep the group or leave it running and re-arm the alarm. Every answer the
  * checks could not get counts against stopping.
@@ -55,21 +46,21 @@ export async function handleIdleAlarm(alarm: AcceptedAlarm, deps: IdleShutdownDe
   });
   let facts: IdleFacts;
   if (isAsleep(members)) {
-    facts = { timer: alarm.timer, now, asleep: true, activity: unknownActivity('asleep'), readiness: { ready: false, reason: 'asleep' }, wakeRequests: undefined, maxParticipantsSinceReady: undefined };
+    facts = { timer: alarm.timer, now, asleep: true, activity: unknownActivity('asleep'), readiness: { ready: false, reason: 'asleep' }, arrivals: undefined, maxParticipantsSinceReady: undefined };
   } else {
     const tasks = await deps.group.runningTasks().catch((error: unknown) => {
       throw toDependencyError('list running tasks', error);
     });
     const readiness = readinessOf(members, tasks);
-    const [activity, wakeRequests, maxParticipantsSinceReady] = await Promise.all([
+    const [activity, arrivals, maxParticipantsSinceReady] = await Promise.all([
       deps.source.read(tasks).catch((error: unknown) => unknownActivity(`activity source failed: ${String(error)}`)),
       // A grace of 0 asks about an empty window, which GetMetricData rejects: there is nothing to count.
-      deps.settings.graceMs > 0 ? deps.ledger.wakeRequestsBetween(new Date(now.getTime() - deps.settings.graceMs), now).catch(() => undefined) : 0,
+      deps.settings.graceMs > 0 ? deps.ledger.arrivalsBetween(new Date(now.getTime() - deps.settings.graceMs), now).catch(() => undefined) : { wakeRequests: 0, sentIn: 0 },
       readiness.ready && needsHistory(alarm.timer, deps.settings)
         ? deps.history.maxParticipantsBetween(readiness.since, now).catch(() => undefined)
         : undefined,
     ]);
-    facts = { timer: alarm.timer, now, asleep: false, activity, readiness, wakeRequests, maxParticipantsSinceReady };
+    facts = { timer: alarm.timer, now, asleep: false, activity, readiness, arrivals, maxParticipantsSinceReady };
   }
 
   const decision = decideIdleStop(facts, deps.settings);

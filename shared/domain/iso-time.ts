@@ -4,6 +4,14 @@
  */
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
+/** Longest piece of someone's input an error message repeats back. */
+export const ECHO_MAX_CHARS = 64;
+
+/** Input quoted for an error message, cut to ECHO_MAX_CHARS (a 60 KB value must not come back in full). */
+export function quoteCapped(text: string, max = ECHO_MAX_CHARS): string {
+  return text.length <= max ? `"${text}"` : `"${text.slice(0, max)}…" (${text.length} characters)`;
+}
+
 export type IsoCheck = { ok: true; at: Date } | { ok: false; reason: string };
 
 export function parseIsoInstant(text: unknown): IsoCheck {
@@ -11,7 +19,7 @@ export function parseIsoInstant(text: unknown): IsoCheck {
   const m = ISO.exec(text.trim());
   if (!m) {
     const hint = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(text.trim()) ? ' (add "Z" or a UTC offset such as "+01:00")' : '';
-    return { ok: false, reason: `"${text}" is not an ISO 8601 time with a UTC offset${hint}` };
+    return { ok: false, reason: `${quoteCapped(text)} is not an ISO 8601 time with a UTC offset${hint}` };
   }
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
   const offset = m[8]!.toUpperCase();
@@ -21,7 +29,7 @@ export function parseIsoInstant(text: unknown): IsoCheck {
   const fieldsOk = probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
     && hour < 24 && minute < 60 && second < 60;
   const at = new Date(text.trim());
-  if (!offsetOk || !fieldsOk || Number.isNaN(at.getTime())) return { ok: false, reason: `"${text}" is not a valid date and time` };
+  if (!offsetOk || !fieldsOk || Number.isNaN(at.getTime())) return { ok: false, reason: `${quoteCapped(text)} is not a valid date and time` };
   return { ok: true, at };
 }
 

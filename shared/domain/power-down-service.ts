@@ -7,6 +7,7 @@ import {
   type PowerDownDecision, type PowerDownEvent, type PowerDownSettings,
 } from './power-down.js';
 import { readActivitySafely, type LiveActivity } from './stop-check.js';
+import { graceBlocksStop, readGraceFacts, type StopGrace } from './stop-grace.js';
 
 export interface PowerDownDeps {
   controller: GroupController;
@@ -14,6 +15,8 @@ export interface PowerDownDeps {
   schedules: Schedules;
   clock: Clock;
   settings: PowerDownSettings;
+  /** The stop grace the idle shutdown applies too (ready, wake request or person sent in within it). */
+  grace: StopGrace;
 }
 
 export interface PowerDownOutcome {
@@ -38,9 +41,15 @@ export async function runPowerDown(event: PowerDownEvent, selfArn: string, deps:
 
   const status = await deps.controller.status();
   const awake = status.members.some((m) => m.desired > 0);
-  const activity = awake ? await readActivitySafely(deps.activity) : undefined;
+  const [activity, graceFacts] = awake ? await Promise.all([readActivitySafely(deps.activity), readGraceFacts(deps.grace, now)]) : [];
+  // A group that is not ready counts as arriving only while it is starting: a broken one (phase error) is
+  // not held up by the grace, or `force` could never stop it.
+  const grace = graceFacts && graceBlocksStop({
+    readiness: graceFacts.readiness.ready || status.phase === 'waking' ? graceFacts.readiness : undefined,
+    arrivals: graceFacts.arrivals,
+  }, now, deps.grace.graceMs);
   const decision = decidePowerDown({
-    now, deadline, attempt: attemptOf(event), settings: deps.settings, awake, phase: status.phase, activity,
+    now, deadline, attempt: attemptOf(event), settings: deps.settings, awake, phase: status.phase, activity, grace,
   });
 
   if (decision.kind === 'stop') {
@@ -52,8 +61,8 @@ export async function runPowerDown(event: PowerDownEvent, selfArn: string, deps:
       name: decision.scheduleName,
       at: decision.recheckAt,
       targetArn: selfArn,
-      input: recheckInput(deadline, decision.attempt),
-      description: `Nightly power-down re-check ${decision.attempt} (deadline ${deadline.toISOString()})`,
+      input: recheckInput(decision.deadline ?? deadline, decision.attempt),
+      description: `Nightly power-down re-check ${decision.attempt} (deadline ${(decision.deadline ?? deadline).toISOString()})`,
     });
     return { decision, deadline, activity, stopped: [], recheck };
   }

@@ -2,6 +2,7 @@ import type { Activity } from './activity.js';
 import type { Phase } from './group-state.js';
 import { compactUtc, MINUTE_MS, parseIsoInstant } from './iso-time.js';
 import { activityBlocksStop } from './stop-check.js';
+import type { GraceBlock } from './stop-grace.js';
 
 /**
  * Nightly power-down (DESIGN invariant 6): the events the schedules send and the decision, as pure functions.
@@ -64,7 +65,7 @@ export function attemptOf(event: PowerDownEvent): number {
 export type PowerDownDecision =
   | { kind: 'nothing'; reason: string }
   | { kind: 'stop'; forced?: 'policy' | 'deadline'; reason: string }
-  | { kind: 'defer'; reason: string; recheckAt: Date; attempt: number; scheduleName: string };
+  | { kind: 'defer'; reason: string; recheckAt: Date; attempt: number; scheduleName: string; deadline?: Date };
 
 export interface PowerDownSituation {
   now: Date;
@@ -77,6 +78,8 @@ export interface PowerDownSituation {
   phase: Phase;
   /** Read only when the group is awake. */
   activity?: Activity;
+  /** Why the stop grace forbids a stop now (shared/domain/stop-grace.ts); read only when awake. */
+  grace?: GraceBlock;
 }
 
 /** Stale deliveries and asleep groups first, so neither can ever cause a stop. */
@@ -92,6 +95,23 @@ export function decidePowerDown(s: PowerDownSituation): PowerDownDecision {
   const stale = preCheck(s.now, s.deadline);
   if (stale) return stale;
   if (!s.awake) return { kind: 'nothing', reason: 'the group is already asleep' };
+  // DESIGN invariant 4, in both policies: someone who just arrived is never stranded. A known arrival
+  // (ready, wake request or person sent in within the grace, or a wake still starting) re-checks when the
+  // grace is over and carries the deadline that far; an unreadable ledger only holds until the deadline.
+  const grace = s.grace && (s.grace.code !== 'wake-unknown' || s.now.getTime() < s.deadline.getTime()) ? s.grace : undefined;
+  if (grace) {
+    const recheckAt = new Date(Math.max(grace.until.getTime(), s.now.getTime() + (s.settings.minRecheckMs ?? MIN_RECHECK_MS)));
+    const deadline = grace.code === 'wake-unknown' ? s.deadline : new Date(Math.max(s.deadline.getTime(), recheckAt.getTime()));
+    const attempt = s.attempt + 1;
+    return {
+      kind: 'defer',
+      reason: `stop grace (${grace.code}): ${grace.reason}; re-checking at ${recheckAt.toISOString()} (policy ${s.settings.policy}, deadline ${deadline.toISOString()})`,
+      recheckAt,
+      attempt,
+      scheduleName: recheckScheduleName(deadline, attempt),
+      deadline,
+    };
+  }
   const blocker = s.phase === 'waking'
     ? 'the group is starting (someone asked for it)'
     : s.activity ? activityBlocksStop(s.activity) : 'activity was not read';
@@ -111,6 +131,7 @@ export function decidePowerDown(s: PowerDownSituation): PowerDownDecision {
     recheckAt,
     attempt,
     scheduleName: recheckScheduleName(s.deadline, attempt),
+    deadline: s.deadline,
   };
 }
 

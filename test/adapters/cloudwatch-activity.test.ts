@@ -46,29 +46,32 @@ describe('CloudWatchGroupMetrics (watcher datapoints)', () => {
 });
 
 describe('CloudWatchWakeLedger and CloudWatchParticipantHistory (GetMetricData)', () => {
-  it('sums WakeRequests (dimension service) over the grace window', async () => {
-    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: 'm', StatusCode: 'Complete', Values: [1, 2], Timestamps: [minutesBefore(1), minutesBefore(3)] }] });
-    const count = await new CloudWatchWakeLedger(client, 'JitsiScaleToZero', 'jitsi-scale-to-zero').wakeRequestsBetween(minutesBefore(5), at);
-    expect(count).toBe(3);
-    expect(cw.commandCalls(GetMetricDataCommand)[0]!.args[0].input).toEqual({
+  it('sums WakeRequests and PersonsSentIn (dimension service) over the grace window in one call', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [
+      { Id: 'm1', StatusCode: 'Complete', Values: [1], Timestamps: [minutesBefore(2)] },
+      { Id: 'm', StatusCode: 'Complete', Values: [1, 2], Timestamps: [minutesBefore(1), minutesBefore(3)] },
+    ] });
+    const arrivals = await new CloudWatchWakeLedger(client, 'JitsiScaleToZero', 'jitsi-scale-to-zero').arrivalsBetween(minutesBefore(5), at);
+    expect(arrivals).toEqual({ wakeRequests: 3, sentIn: 1 });
+    const metric = (MetricName: string) => ({ Namespace: 'JitsiScaleToZero', MetricName, Dimensions: [{ Name: 'service', Value: 'jitsi-scale-to-zero' }] });
+    expect(cw.commandCalls(GetMetricDataCommand).map((c) => c.args[0].input)).toEqual([{
       StartTime: minutesBefore(5),
       EndTime: at,
-      MetricDataQueries: [{
-        Id: 'm',
-        MetricStat: { Metric: { Namespace: 'JitsiScaleToZero', MetricName: 'WakeRequests', Dimensions: [{ Name: 'service', Value: 'jitsi-scale-to-zero' }] }, Period: 60, Stat: 'Sum' },
-        ReturnData: true,
-      }],
-    });
+      MetricDataQueries: [
+        { Id: 'm', MetricStat: { Metric: metric('WakeRequests'), Period: 60, Stat: 'Sum' }, ReturnData: true },
+        { Id: 'm1', MetricStat: { Metric: metric('PersonsSentIn'), Period: 60, Stat: 'Sum' }, ReturnData: true },
+      ],
+    }]);
   });
 
-  it('no WakeRequests datapoint means no wake request (the metric exists only when counted)', async () => {
-    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: 'm', StatusCode: 'Complete', Values: [], Timestamps: [] }] });
-    expect(await new CloudWatchWakeLedger(client, 'JitsiScaleToZero', 'svc').wakeRequestsBetween(minutesBefore(5), at)).toBe(0);
+  it('no datapoint means no arrival (the metric exists only when counted)', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: 'm', StatusCode: 'Complete', Values: [], Timestamps: [] }, { Id: 'm1', StatusCode: 'Complete', Values: [] }] });
+    expect(await new CloudWatchWakeLedger(client, 'JitsiScaleToZero', 'svc').arrivalsBetween(minutesBefore(5), at)).toEqual({ wakeRequests: 0, sentIn: 0 });
   });
 
   it('a failed query throws (the idle shutdown then refuses to stop)', async () => {
     cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: 'm', StatusCode: 'InternalError', Values: [] }] });
-    await expect(new CloudWatchWakeLedger(client, 'JitsiScaleToZero', 'svc').wakeRequestsBetween(minutesBefore(5), at)).rejects.toThrow(/InternalError/);
+    await expect(new CloudWatchWakeLedger(client, 'JitsiScaleToZero', 'svc').arrivalsBetween(minutesBefore(5), at)).rejects.toThrow(/InternalError/);
   });
 
   it('highest Participants since ready (Maximum, dimension Group); undefined without datapoints', async () => {

@@ -97,7 +97,7 @@ describe('stopGraceMinutes 0', () => {
     fake = awsFake({ desired: 1, startedAt: UP_SINCE });
     const ledger = new CloudWatchWakeLedger(fake.clients.cloudwatch, 'JitsiScaleToZero', 'jitsi-scale-to-zero');
     const at = new Date(ALARM_TIME);
-    expect(await ledger.wakeRequestsBetween(at, at)).toBe(0);
+    expect(await ledger.arrivalsBetween(at, at)).toEqual({ wakeRequests: 0, sentIn: 0 });
     expect(fake.cloudwatch.commandCalls(GetMetricDataCommand)).toHaveLength(0);
   });
 });

@@ -122,7 +122,10 @@ describe('idle-shutdown with the AWS adapters (exact calls)', () => {
     expect(fake.lambda.commandCalls(InvokeCommand)[0]!.args[0].input.Payload).toBe(JSON.stringify({ targets: [{ member: 'jitsi/web', ip: '10.0.1.23' }, { member: 'jitsi/jvb', ip: '10.0.2.41' }] }));
     expect(fake.cloudwatch.commandCalls(GetMetricDataCommand).map((c) => c.args[0].input)).toEqual([expect.objectContaining({
       StartTime: new Date(ALARM_TIME - 5 * 60_000), EndTime: new Date(ALARM_TIME),
-      MetricDataQueries: [expect.objectContaining({ MetricStat: expect.objectContaining({ Metric: expect.objectContaining({ MetricName: 'WakeRequests' }), Stat: 'Sum' }) })],
+      MetricDataQueries: [
+        expect.objectContaining({ MetricStat: expect.objectContaining({ Metric: expect.objectContaining({ MetricName: 'WakeRequests' }), Stat: 'Sum' }) }),
+        expect.objectContaining({ MetricStat: expect.objectContaining({ Metric: expect.objectContaining({ MetricName: 'PersonsSentIn' }), Stat: 'Sum' }) }),
+      ],
     })]);
     expect(fake.autoscaling.commandCalls(RegisterScalableTargetCommand).map((c) => [c.args[0].input.ResourceId, c.args[0].input.MinCapacity])).toEqual([['service/jitsi/web', 0], ['service/jitsi/jvb', 0]]);
     expect(fake.ecs.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input)).toEqual([

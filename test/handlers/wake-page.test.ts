@@ -50,6 +50,20 @@ describe('wake handler: GET /{room} (DESIGN invariants 1 and 7)', () => {
     expect(app.group.calls).toEqual([]);
   });
 
+  it('records a person sent into the ready meeting (PersonsSentIn, the wake ledger the stop paths read), never a previewer', async () => {
+    const sentIn = () => app.output.json().reduce((n, l) => n + (typeof l.PersonsSentIn === 'number' ? l.PersonsSentIn : 0), 0);
+    expect((await app.invoke(loadEvent('get-room'))).statusCode).toBe(200);
+    expect(sentIn()).toBe(0); // not ready: the page, nobody sent in
+
+    await app.makeReady();
+    expect((await app.invoke(loadEvent('get-room'))).statusCode).toBe(302);
+    expect(sentIn()).toBe(1);
+    expect(app.output.json().filter((l) => l.message === 'person sent into the ready meeting')).toEqual([expect.objectContaining({ action: 'sent-in' })]);
+    for (const previewer of ['get-room-slackbot', 'get-room-facebook-preview']) expect((await app.invoke(loadEvent(previewer))).statusCode).toBe(302);
+    expect(sentIn()).toBe(1);
+    expect(app.group.calls).toEqual([]); // recording is no action on the service (invariant 1)
+  });
+
   it('answers HEAD like GET but with an empty body', async () => {
     const get = await app.invoke(loadEvent('get-room'));
     const head = await app.invoke(loadEvent('head-room'));

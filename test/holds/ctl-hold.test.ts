@@ -42,7 +42,7 @@ describe('ctl hold', () => {
     const res = await ctl('--json', 'up');
     expect(res.code).toBe(1);
     expect(JSON.parse(res.out)).toEqual({ action: 'refused', reason: 'maintenance hold asleep until 2026-11-26T16:00:00Z (OS upgrade): ctl-up refused', exitCode: 1 });
-    expect((await ctl('status')).out).toMatch(/^phase: asleep/);
+    expect((await ctl('status')).out).toMatch(/^phase: asleep/m);
   });
 
   it('prewarm inside the maintenance window is refused with the reason', async () => {

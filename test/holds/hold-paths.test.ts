@@ -37,7 +37,8 @@ function world(holdText?: string, start = ALARM_TIME) {
     noJoinAlarmName: 'jitsi-no-join', emptyAlarmName: 'jitsi-empty-room', logger: o.logger, metrics: o.metrics, holds,
   });
   const powerDown = createPowerDownHandler({
-    controller, activity: { read: async () => idle }, schedules: new MemorySchedules(clock), clock, logger: o.logger, metrics: o.metrics, holds,
+    // No stop grace here: these tests are about holds (test/scheduling/power-down-grace.test.ts pins the grace).
+    controller, activity: { read: async () => idle }, grace: { group, ledger: new InMemoryWakeLedger(), graceMs: 0 }, schedules: new MemorySchedules(clock), clock, logger: o.logger, metrics: o.metrics, holds,
     settings: { policy: 'defer', recheckMs: 15 * 60_000, maxDeferMs: 240 * 60_000 },
   });
   const prewarm = createPrewarmHandler({ controller, clock, logger: o.logger, metrics: o.metrics, holds });

@@ -43,7 +43,7 @@ describe('watch, probe and idle-shutdown configuration', () => {
       'STOP_GRACE_MINUTES must be an integer from 0 to 120 (got "x")',
     ]);
     expect(problems(() => loadWatchConfig({ ...core, ACTIVITY_SOURCE: 'metric', ACTIVITY_METRIC_STAT: 'Median', ACTIVITY_METRIC_DIMENSIONS: 'Cluster' }))).toEqual([
-      'ACTIVITY_METRIC_STAT must be a CloudWatch statistic such as Maximum or p99 (got "Median")',
+      'ACTIVITY_METRIC_STAT must be a CloudWatch statistic such as Maximum, p99 or tm90 (got "Median")',
       'ACTIVITY_METRIC_NAMESPACE is required',
       'ACTIVITY_METRIC_NAME is required',
       'ACTIVITY_METRIC_DIMENSIONS must look like "Name=value,Name=value" (bad pair "Cluster")',

@@ -12,7 +12,7 @@ function facts(overrides: Partial<IdleFacts> = {}): IdleFacts {
     asleep: false,
     activity: { kind: 'known', participants: 0, conferences: 0, recording: false },
     readiness: { ready: true, since: minutesAgo(60) },
-    wakeRequests: 0,
+    arrivals: { wakeRequests: 0, sentIn: 0 },
     maxParticipantsSinceReady: 3,
     ...overrides,
   };
@@ -31,8 +31,9 @@ describe('IdleDecision', () => {
     ['already asleep', { asleep: true }, 'asleep', true],
     ['not all members running', { readiness: { ready: false, reason: 'no running task for jitsi/jvb' } }, 'not-ready', true],
     ['ready for less than the grace', { readiness: { ready: true, since: minutesAgo(4) } }, 'grace', true],
-    ['a wake request within the grace', { wakeRequests: 1 }, 'wake-requested', true],
-    ['wake requests could not be counted', { wakeRequests: undefined }, 'wake-unknown', true],
+    ['a wake request within the grace', { arrivals: { wakeRequests: 1, sentIn: 0 } }, 'wake-requested', true],
+    ['a person sent into the ready meeting within the grace', { arrivals: { wakeRequests: 0, sentIn: 1 } }, 'sent-in', true],
+    ['wake requests could not be counted', { arrivals: undefined }, 'wake-unknown', true],
   ])('%s → no stop (%s), rearm %s', (_name, overrides, code, rearm) => {
     expect(decideIdleStop(facts(overrides), defaults)).toMatchObject({ action: 'skip', code, rearm });
   });

@@ -6,7 +6,8 @@ describe('wake HTTP API', () => {
 
   it('sends every path ($default) to the wake function with payload format 2.0', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    // Named for what it is (not just "Api"); without a custom domain the execute-api URL is the meeting link.
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', Name: 'TestStack-wake', DisableExecuteApiEndpoint: false });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
@@ -24,7 +25,7 @@ describe('wake HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 500 },
       AccessLogSettings: {
         DestinationArn: { 'Fn::GetAtt': [logicalId(stack, 'WakeApi/AccessLogs'), 'Arn'] },
         Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
@@ -40,7 +41,7 @@ describe('wake HTTP API', () => {
 
   it('takes configured throttling and an optional custom domain with an existing certificate', () => {
     const certificateArn = 'arn:aws:acm:eu-central-1:123456789012:certificate/0f7a8b2c-1d2e-4f50-9a6b-7c8d9e0f1a2b';
-    const custom = synthStack({ throttleRateLimit: 2, throttleBurstLimit: 5, domainName: 'join.example.org', certificateArn });
+    const custom = synthStack({ region: 'eu-central-1', throttleRateLimit: 2, throttleBurstLimit: 5, domainName: 'join.example.org', certificateArn });
 
     custom.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 5 } });
     custom.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
@@ -50,6 +51,8 @@ describe('wake HTTP API', () => {
     custom.template.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { Stage: '$default' });
     custom.template.hasOutput('WakeUrl', { Value: 'https://join.example.org/' });
     custom.template.hasOutput('CustomDomainTarget', {});
+    // The custom domain is the only way in: the default execute-api endpoint is off.
+    custom.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
     template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
   });
 });

@@ -20,8 +20,8 @@ describe('deploy configuration', () => {
 
     expect(config).toMatchObject({
       stackName: 'JitsiScaleToZero', groupName: 'jitsi', metricNamespace: 'JitsiScaleToZero', activitySource: 'probe',
-      noJoinMinutes: 10, emptyMinutes: 15, powerDownTime: '02:00', powerDownPolicy: 'defer', throttleRateLimit: 10,
-      throttleBurstLimit: 20, logRetentionDays: 30, sourceMaps: false, jicofoStatsPort: 8888, jvbStatsPort: 8080,
+      noJoinMinutes: 10, emptyMinutes: 15, powerDownTime: '04:30', powerDownPolicy: 'defer', throttleRateLimit: 100,
+      throttleBurstLimit: 500, logRetentionDays: 30, sourceMaps: false, jicofoStatsPort: 8888, jvbStatsPort: 8080,
     });
     expect(config.account).toBeUndefined();
     expect(config.region).toBeUndefined();
@@ -69,7 +69,7 @@ describe('deploy configuration', () => {
       expect.stringMatching(/^noJoinMinutes must be an integer from 1 to 1440 .*context/),
       expect.stringMatching(/^powerDownTime .*from STZ_POWER_DOWN_TIME/),
       expect.stringMatching(/^subnetIds has invalid entries "subnet-nope"/),
-      expect.stringContaining('timeZone "Mars/Olympus" is not an IANA time zone'),
+      expect.stringMatching(/^timeZone must be an IANA time zone .*"Mars\/Olympus"/),
       expect.stringContaining('taskSecurityGroupIds is required when activitySource is "probe"'),
     ]));
     expect(() => loadConfig({ context: {} })).toThrow(/Invalid jitsi-scale-to-zero configuration \(\d+ problems\):\n {2}- /);
@@ -78,6 +78,9 @@ describe('deploy configuration', () => {
   it('checks rules that span keys', () => {
     expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, domainName: 'meet-wake.example.org' } })))
       .toContain('domainName and certificateArn must be set together');
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0f7a8b2c-1d2e-4f50-9a6b-7c8d9e0f1a2b';
+    expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, domainName: 'join.example.org', certificateArn } })))
+      .toEqual([expect.stringContaining('region is required with certificateArn: set region to us-east-1')]);
     expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, region: 'us-east-1' } })))
       .toEqual([expect.stringContaining('serviceGroup services must be in region us-east-1')]);
     expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, activitySource: 'metric' } })))

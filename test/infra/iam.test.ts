@@ -66,10 +66,14 @@ describe('least-privilege IAM', () => {
     const powerDown = policyStatements(template, stack, 'PowerDown');
 
     expect(bySid(powerDown, 'ManageOneTimeSchedules')).toMatchObject({
-      Action: ['scheduler:CreateSchedule', 'scheduler:GetSchedule', 'scheduler:DeleteSchedule'],
+      Action: ['scheduler:CreateSchedule', 'scheduler:DeleteSchedule'],
       Resource: arnJoin(':scheduler:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, expect.stringMatching(/^:schedule\/TestStack-Controller-Schedules-OneTimeGroup-[A-Z0-9]+\/\*$/)),
     });
     expect(bySid(powerDown, 'ListSchedules')).toMatchObject({ Action: 'scheduler:ListSchedules', Resource: '*' });
+    // The adapter never reads one schedule back (CreateSchedule's ConflictException says it exists).
+    for (const id of ['PowerDown', 'Wake']) expect(actionsOf(policyStatements(template, stack, id))).not.toContain('scheduler:GetSchedule');
+    // The stop grace reads the wake ledger (WakeRequests, PersonsSentIn).
+    expect(bySid(powerDown, 'ReadActivityMetric')).toMatchObject({ Action: 'cloudwatch:GetMetricData', Resource: '*' });
     expect(bySid(powerDown, 'PassSchedulerRole')).toEqual({
       Sid: 'PassSchedulerRole', Effect: 'Allow', Action: 'iam:PassRole',
       Resource: { 'Fn::GetAtt': [logicalId(stack, 'Schedules/OneTimeRole'), 'Arn'] },

@@ -24,7 +24,7 @@ describe('EventBridge Scheduler', () => {
 
   it('runs the nightly power-down as a cron in the configured time zone', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpression: 'cron(30 4 * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Berlin',
       Target: {
         Arn: functionArn(stack, 'PowerDown'),

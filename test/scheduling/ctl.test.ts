@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ManualClock } from '../../shared/adapters/memory/simulated-group.js';
+import { FixedProbe, ManualClock } from '../../shared/adapters/memory/simulated-group.js';
+import { GroupController } from '../../shared/domain/controller.js';
+import { parseMemberRef, type MemberRef, type ServiceGroup } from '../../shared/domain/service-group.js';
 import { DependencyError } from '../../shared/domain/errors.js';
 import type { Env } from '../../shared/config/env-reader.js';
 import { main, USAGE } from '../../local/ctl.js';
@@ -68,6 +70,27 @@ describe('operator CLI', () => {
     const res = await ctl(['up', '--json']);
     expect(res.code).toBe(0);
     expect(res.json()).toMatchObject({ action: 'wake', scaledUp: ['local/jitsi-web', 'local/jitsi-jvb'] });
+  });
+
+  it('up and down on a service that does not exist fail with exit 1 and say so (not "nothing to do")', async () => {
+    const missing: ServiceGroup = {
+      members: [parseMemberRef('jitsi/nope') as MemberRef],
+      describe: async () => [{ ref: parseMemberRef('jitsi/nope') as MemberRef, exists: false, desired: 0, running: 0, pending: 0, health: 'NONE', rolloutFailed: false }],
+      wakeMember: async () => { throw new Error('must not be called'); },
+      sleepMember: async () => { throw new Error('must not be called'); },
+    };
+    const runtime = (e: Env): CtlRuntime => {
+      const rt = ctlRuntimeFromEnv(e, new ManualClock());
+      return { ...rt, controller: new GroupController(missing, new FixedProbe(true), new ManualClock(), { statusCacheMs: 0, probeSuccessesRequired: 1, probeIntervalMs: 0, expectedWakeSeconds: 60, wakeTimeoutSeconds: 900 }) };
+    };
+    for (const command of ['up', 'down']) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await main([command], { env: SIM, out: (t) => out.push(t), err: (t) => err.push(t), runtime });
+      expect({ command, code }).toEqual({ command, code: 1 });
+      expect(err.join('\n')).toMatch(new RegExp(`^${command} failed: .*service not found: jitsi/nope`));
+      expect(out).toEqual([]);
+    }
   });
 
   it('down refuses with exit 1 while a meeting is live, and stops nothing', async () => {

@@ -1,4 +1,5 @@
 import { startNightlyLoop } from '../../local/nightly-loop.js';
+import { InMemoryWakeLedger } from '../../shared/adapters/memory/activity-memory.js';
 import { logger, metrics } from '../../shared/observability.js';
 import { captureOutput, controllerSetup, idle, meeting, SetActivity } from './support.js';
 
@@ -7,7 +8,9 @@ async function setup(env: Record<string, string | undefined>) {
   const { clock, group, controller } = await controllerSetup({ awake: true });
   const activity = new SetActivity(meeting);
   const said: string[] = [];
-  const loop = startNightlyLoop({ controller, activity, clock, env, logger, metrics, say: (m) => said.push(m) });
+  // Ready for a minute already (controllerSetup): a 10 s grace as in `npm start` is over.
+  const grace = { group, ledger: new InMemoryWakeLedger(), graceMs: 10_000 };
+  const loop = startNightlyLoop({ controller, activity, grace, clock, env, logger, metrics, say: (m) => said.push(m) });
   return { output, clock, group, activity, said, loop };
 }
 

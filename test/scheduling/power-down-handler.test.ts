@@ -4,23 +4,26 @@ import { lambdaContext } from '../../local/lambda-context.js';
 import type { Activity } from '../../shared/domain/activity.js';
 import type { PowerDownPolicy } from '../../shared/domain/power-down.js';
 import { logger, metrics } from '../../shared/observability.js';
+import { InMemoryWakeLedger } from '../../shared/adapters/memory/activity-memory.js';
 import { captureOutput, controllerSetup, idle, loadEvent, meeting, mockedSchedules, SetActivity, unknown } from './support.js';
 
 const SELF = 'arn:aws:lambda:local:000000000000:function:power-down';
 
-async function app(options: { awake?: boolean; activity?: Activity; policy?: PowerDownPolicy; now?: string } = {}) {
+async function app(options: { awake?: boolean; activity?: Activity; policy?: PowerDownPolicy; now?: string; graceMs?: number } = {}) {
   const output = captureOutput();
   const { clock, group, controller } = await controllerSetup({ awake: options.awake ?? true });
   clock.advance(new Date(options.now ?? '2026-11-26T22:00:20Z').getTime() - clock.now().getTime());
   const activity = new SetActivity(options.activity ?? meeting);
   const { mock, schedules } = mockedSchedules();
   mock.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-central-1:123456789012:schedule/jitsi-controller/x' });
+  const ledger = new InMemoryWakeLedger();
+  // The group became ready about 4.5 minutes before the default `now`: a 2-minute grace is over.
   const handler = createPowerDownHandler({
-    controller, activity, schedules, clock, logger, metrics,
+    controller, activity, schedules, clock, logger, metrics, grace: { group, ledger, graceMs: options.graceMs ?? 2 * 60_000 },
     settings: { policy: options.policy ?? 'defer', recheckMs: 15 * 60_000, maxDeferMs: 240 * 60_000 },
   });
   const invoke = (event: unknown) => handler(event, lambdaContext('power-down'));
-  return { clock, group, activity, mock, output, invoke, sleeps: () => group.calls.filter((c) => c.op === 'sleep').length };
+  return { clock, group, activity, ledger, mock, output, invoke, sleeps: () => group.calls.filter((c) => c.op === 'sleep').length };
 }
 
 describe('power-down function', () => {

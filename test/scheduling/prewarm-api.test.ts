@@ -131,6 +131,16 @@ describe('pre-warm API', () => {
     expect(t.scheduler.calls()).toHaveLength(0);
   });
 
+  it('echoes an invalid start back capped (60 KB in, a short message out)', async () => {
+    const t = await app();
+    restore = t.output.restore;
+    const res = await t.invoke(request('post-prewarm', { body: { start: 'x'.repeat(60 * 1024) } }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json).toEqual({ error: `start: "${'x'.repeat(64)}…" (61440 characters) is not an ISO 8601 time with a UTC offset` });
+    expect((res.body as string).length).toBeLessThan(200);
+    expect(t.scheduler.calls()).toHaveLength(0);
+  });
+
   it('wakes the group at once when the meeting starts within the lead time', async () => {
     const t = await app();
     restore = t.output.restore;

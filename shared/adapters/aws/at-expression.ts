@@ -40,13 +40,3 @@ export function canonicalTimeZone(name: string): string | undefined {
     return undefined;
   }
 }
-
-/** True for names Intl knows (what the config loader accepts for TIME_ZONE). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}

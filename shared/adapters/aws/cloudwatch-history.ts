@@ -1,8 +1,9 @@
 import { GetMetricDataCommand, SetAlarmStateCommand, type CloudWatchClient, type Dimension } from '@aws-sdk/client-cloudwatch';
-import type { AlarmControl, ParticipantHistory, WakeLedger } from '../../domain/activity-ports.js';
+import type { AlarmControl, Arrivals, ParticipantHistory, WakeLedger } from '../../domain/activity-ports.js';
 
 /**
- * Wake requests in a time range, from the wake function's `WakeRequests` EMF metric (dimension `service`).
+ * Arrivals in a time range, from the wake function's `WakeRequests` and `PersonsSentIn` EMF metrics
+ * (dimension `service`), both in one GetMetricData call.
  * Caveat: EMF metrics are extracted from the logs and usually appear 1-3 minutes late, so a wake in the last
  * minutes may not be counted yet. The waiting page covers that gap: it keeps POSTing /api/wake while open,
  * so a stop that raced a wake is undone within one poll interval (DESIGN invariant 4).
@@ -10,9 +11,11 @@ import type { AlarmControl, ParticipantHistory, WakeLedger } from '../../domain/
 export class CloudWatchWakeLedger implements WakeLedger {
   constructor(private readonly cloudwatch: CloudWatchClient, private readonly namespace: string, private readonly serviceName: string) {}
 
-  async wakeRequestsBetween(from: Date, to: Date): Promise<number> {
-    const values = await metricValues(this.cloudwatch, from, to, this.namespace, 'WakeRequests', [{ Name: 'service', Value: this.serviceName }], 'Sum');
-    return values.reduce((a, b) => a + b, 0);
+  async arrivalsBetween(from: Date, to: Date): Promise<Arrivals> {
+    const dimensions = [{ Name: 'service', Value: this.serviceName }];
+    const [wakeRequests, sentIn] = await metricSeries(this.cloudwatch, from, to, this.namespace, ['WakeRequests', 'PersonsSentIn'], dimensions, 'Sum');
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    return { wakeRequests: sum(wakeRequests!), sentIn: sum(sentIn!) };
   }
 }
 
@@ -44,18 +47,28 @@ export function periodFor(from: Date, to: Date): number {
 async function metricValues(
   cloudwatch: CloudWatchClient, from: Date, to: Date, namespace: string, name: string, dimensions: Dimension[], stat: string,
 ): Promise<number[]> {
+  return (await metricSeries(cloudwatch, from, to, namespace, [name], dimensions, stat))[0]!;
+}
+
+/** One GetMetricData call for several metrics with the same dimensions; ids m, m1, m2… in order. */
+async function metricSeries(
+  cloudwatch: CloudWatchClient, from: Date, to: Date, namespace: string, names: string[], dimensions: Dimension[], stat: string,
+): Promise<number[][]> {
+  const id = (i: number) => (i === 0 ? 'm' : `m${i}`);
   // GetMetricData rejects StartTime >= EndTime; an empty window simply has no datapoints.
-  if (to.getTime() <= from.getTime()) return [];
+  if (to.getTime() <= from.getTime()) return names.map(() => []);
   const out = await cloudwatch.send(new GetMetricDataCommand({
     StartTime: from,
     EndTime: to,
-    MetricDataQueries: [{
-      Id: 'm',
+    MetricDataQueries: names.map((name, i) => ({
+      Id: id(i),
       MetricStat: { Metric: { Namespace: namespace, MetricName: name, Dimensions: dimensions }, Period: periodFor(from, to), Stat: stat },
       ReturnData: true,
-    }],
+    })),
   }));
-  const result = out.MetricDataResults?.[0];
-  if (result?.StatusCode === 'InternalError' || result?.StatusCode === 'Forbidden') throw new Error(`GetMetricData ${name}: ${result.StatusCode}`);
-  return (result?.Values ?? []).filter((v) => Number.isFinite(v));
+  return names.map((name, i) => {
+    const result = out.MetricDataResults?.find((r) => r.Id === id(i)) ?? (names.length === 1 ? out.MetricDataResults?.[0] : undefined);
+    if (result?.StatusCode === 'InternalError' || result?.StatusCode === 'Forbidden') throw new Error(`GetMetricData ${name}: ${result.StatusCode}`);
+    return (result?.Values ?? []).filter((v) => Number.isFinite(v));
+  });
 }

@@ -1,19 +1,10 @@
 import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { unknownActivity, type Activity } from '../../domain/activity.js';
-import type { ActivitySource, RunningTaskInfo } from '../../domain/activity-ports.js';
+import type { ActivityMetric, ActivitySource, RunningTaskInfo } from '../../domain/activity-ports.js';
 import { toDependencyError } from '../../domain/errors.js';
 import type { Clock } from '../../domain/service-group.js';
 
-/** An existing CloudWatch metric that counts participants (e.g. published by a sidecar next to Jicofo). */
-export interface ActivityMetric {
-  namespace: string;
-  name: string;
-  dimensions: Record<string, string>;
-  /** Statistic per 1-minute period, e.g. Maximum. */
-  stat: string;
-  /** A newer datapoint than this is required; without one the activity is unknown. */
-  maxAgeSeconds: number;
-}
+export type { ActivityMetric } from '../../domain/activity-ports.js';
 
 /**
  * Activity from an operator's metric instead of the probe. The metric gives participants only: conferences

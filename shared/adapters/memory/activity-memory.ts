@@ -1,6 +1,6 @@
 import type { Activity } from '../../domain/activity.js';
 import type {
-  ActivitySource, AlarmControl, GroupDatapoint, GroupMetricName, MetricsPublisher, ParticipantHistory, RunningTaskInfo, WakeLedger,
+  ActivitySource, AlarmControl, Arrivals, GroupDatapoint, GroupMetricName, MetricsPublisher, ParticipantHistory, RunningTaskInfo, WakeLedger,
 } from '../../domain/activity-ports.js';
 
 /** An activity source whose answer tests set directly; counts reads (the "zero probes while asleep" check). */
@@ -38,14 +38,19 @@ export class InMemoryMetricStore implements MetricsPublisher, ParticipantHistory
   }
 }
 
-/** In-memory WakeRequests: local mode records each wake request here. */
+/** In-memory wake ledger: local mode records each wake request and each person sent in here. */
 export class InMemoryWakeLedger implements WakeLedger {
-  private readonly times: number[] = [];
+  private readonly times: Array<{ at: number; kind: keyof Arrivals }> = [];
+  /** A wake request. */
   record(at: Date): void {
-    this.times.push(at.getTime());
+    this.times.push({ at: at.getTime(), kind: 'wakeRequests' });
   }
-  async wakeRequestsBetween(from: Date, to: Date): Promise<number> {
-    return this.times.filter((t) => t >= from.getTime() && t <= to.getTime()).length;
+  recordSentIn(at: Date): void {
+    this.times.push({ at: at.getTime(), kind: 'sentIn' });
+  }
+  async arrivalsBetween(from: Date, to: Date): Promise<Arrivals> {
+    const within = this.times.filter((t) => t.at >= from.getTime() && t.at <= to.getTime());
+    return { wakeRequests: within.filter((t) => t.kind === 'wakeRequests').length, sentIn: within.filter((t) => t.kind === 'sentIn').length };
   }
 }
 
