@@ -3,11 +3,10 @@ import { createController } from '../../shared/compose.js';
 import { systemClock } from '../../shared/domain/service-group.js';
 import { controllerEvents, logger, metrics } from '../../shared/observability.js';
 import { createWakeHandler } from './handler.js';
-import { createPrewarmRouteDeps } from './prewarm-setup.js';
 
 // Cold start: configuration is validated once; a bad deploy fails here naming every bad variable.
-const { wake: config, prewarm } = loadWakeFunctionConfig();
+// The pre-warm API is functions/prewarm-api: this path loads no SSM or Scheduler client.
+const { wake: config } = loadWakeFunctionConfig();
 const controller = createController(config, controllerEvents());
-const prewarmDeps = prewarm ? createPrewarmRouteDeps({ config, prewarm, controller, logger, metrics }) : undefined;
 
-export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics, prewarm: prewarmDeps });
+export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics });

@@ -7,7 +7,6 @@ import type { WakeConfig } from '../../shared/config/core-config.js';
 import { errorResponse, forHead, header, json, methodNotAllowed, routePath, text, type Response } from './http.js';
 import { HTML_HEADERS, messagePage, waitingPage } from './page.js';
 import { isLinkPreviewer } from './previewers.js';
-import { isPrewarmPath, prewarmRoute, type PrewarmRouteDeps } from './prewarm-routes.js';
 
 export interface WakeRouteDeps {
   controller: GroupController;
@@ -15,8 +14,6 @@ export interface WakeRouteDeps {
   clock: Clock;
   /** Called once per wake POST (for the WakeRequests metric and the request log line). */
   onWakeRequest?(result: { scaledUp: string[]; phase: string }): void;
-  /** The authenticated pre-warm API; absent when it is not configured. */
-  prewarm?: PrewarmRouteDeps;
 }
 
 /** What happened, for the request log line. */
@@ -54,7 +51,10 @@ export async function route(event: APIGatewayProxyEventV2, deps: WakeRouteDeps):
       return json(200, result.status);
     }));
   }
-  if (isPrewarmPath(path)) return finish('prewarm', await prewarmRoute(event, path, deps.prewarm, deps.clock));
+  // The pre-warm API is its own function (functions/prewarm-api), so this path never loads SSM or Scheduler.
+  if (path === '/api/prewarm' || path.startsWith('/api/prewarm/')) {
+    return finish('prewarm', json(404, { error: 'the pre-warm API is served by its own function; it is not deployed here' }));
+  }
   if (path.startsWith('/api/')) return finish('api-unknown', json(404, { error: 'not found' }));
 
   const segments = path.split('/').filter((s, i) => i > 0 || s !== '');

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 
-/** The six Lambda entries of docs/CONTRACTS.md. */
-export const FUNCTION_NAMES = ['wake', 'watch', 'probe', 'idle-shutdown', 'power-down', 'prewarm'] as const;
+/** The Lambda entries of docs/CONTRACTS.md. */
+export const FUNCTION_NAMES = ['wake', 'watch', 'probe', 'idle-shutdown', 'power-down', 'prewarm', 'prewarm-api'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export interface FunctionSpec {
@@ -32,6 +32,8 @@ export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   'idle-shutdown': { description: 'Idle alarm action: re-checks activity, then sleeps the group', memorySize: 256, timeout: Duration.seconds(60), bundleBudgetBytes: 575 * KB },
   'power-down': { description: 'Nightly power-down with defer/force policy', memorySize: 256, timeout: Duration.seconds(60), bundleBudgetBytes: 600 * KB },
   prewarm: { description: 'Wakes the group ahead of a planned meeting', memorySize: 256, timeout: Duration.seconds(30), bundleBudgetBytes: 460 * KB },
+  // Behind API Gateway: token from SSM, then Scheduler calls (or a wake when the meeting is near).
+  'prewarm-api': { description: 'Authenticated pre-warm API (schedules wakes)', memorySize: 256, timeout: Duration.seconds(15), bundleBudgetBytes: 460 * KB },
 };
 
 /** The entry file of a function, following the one-entry-per-function layout. */

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { PrewarmService } from '../../shared/domain/prewarm-service.js';
 import { bearerToken, MIN_TOKEN_LENGTH, tokenMatches, type SecretToken } from '../../shared/domain/secret-token.js';
 import type { Clock } from '../../shared/domain/service-group.js';
-import { errorResponse, header, json, methodNotAllowed, type Response } from './http.js';
+import { errorResponse, header, json, methodNotAllowed, type Response } from '../wake/http.js';
 
 /** What the pre-warm API needs; absent when PREWARM_TOKEN_PARAMETER is not configured. */
 export interface PrewarmRouteDeps {
@@ -12,27 +12,29 @@ export interface PrewarmRouteDeps {
   onAction?(action: 'scheduled' | 'woke-now' | 'cancelled' | 'unauthorized' | 'token-unusable', details: Record<string, unknown>): void;
 }
 
-const BASE = '/api/prewarm';
+/** The pre-warm API under both prefixes (docs/CONTRACTS.md): `/_stz/prewarm` and the older `/api/prewarm`. */
+const BASES = ['/_stz/prewarm', '/api/prewarm'] as const;
 const UNAUTHORIZED = () => json(401, { error: 'unauthorized: send Authorization: Bearer <pre-warm token>' }, { 'www-authenticate': 'Bearer realm="prewarm"' });
 
-export function isPrewarmPath(path: string): boolean {
-  return path === BASE || path.startsWith(`${BASE}/`);
+export function prewarmBase(path: string): string | undefined {
+  return BASES.find((base) => path === base || path.startsWith(`${base}/`));
 }
 
 /**
  * `POST /api/prewarm {"start": ISO}`, `GET /api/prewarm`, `DELETE /api/prewarm/{id}`. Authentication comes
  * first: without the right bearer token nothing else runs, so no Scheduler call can happen.
  */
-export async function prewarmRoute(event: APIGatewayProxyEventV2, path: string, deps: PrewarmRouteDeps | undefined, clock: Clock): Promise<Response> {
-  if (!deps) return json(404, { error: 'pre-warm is not configured (PREWARM_TOKEN_PARAMETER is not set)' });
+export async function prewarmRoute(event: APIGatewayProxyEventV2, path: string, deps: PrewarmRouteDeps, clock: Clock): Promise<Response> {
+  const base = prewarmBase(path);
+  if (!base) return json(404, { error: 'not found' });
   const method = event.requestContext.http.method.toUpperCase();
   try {
     const denied = await authenticate(event, deps);
     if (denied) return denied;
-    const id = path === BASE ? undefined : decodeId(path.slice(BASE.length + 1));
+    const id = path === base ? undefined : decodeId(path.slice(base.length + 1));
     if (id === undefined) {
       if (method === 'GET' || method === 'HEAD') return json(200, { prewarms: await deps.service.list() });
-      if (method === 'POST') return await create(event, deps);
+      if (method === 'POST') return await create(event, deps, base);
       return methodNotAllowed(['GET', 'HEAD', 'POST']);
     }
     if (method !== 'DELETE') return methodNotAllowed(['DELETE']);
@@ -64,7 +66,7 @@ async function authenticate(event: APIGatewayProxyEventV2, deps: PrewarmRouteDep
   return undefined;
 }
 
-async function create(event: APIGatewayProxyEventV2, deps: PrewarmRouteDeps): Promise<Response> {
+async function create(event: APIGatewayProxyEventV2, deps: PrewarmRouteDeps, base: string): Promise<Response> {
   if (!/^application\/json\b/i.test(header(event, 'content-type') ?? '')) return json(415, { error: 'send Content-Type: application/json' });
   let body: unknown;
   try {
@@ -83,7 +85,7 @@ async function create(event: APIGatewayProxyEventV2, deps: PrewarmRouteDeps): Pr
       return json(202, { wokeNow: true, start: result.start, message: 'the meeting starts within the lead time, so the group was woken now', status: result.status });
     default:
       deps.onAction?.('scheduled', { ...result.entry, created: result.created });
-      return json(result.created ? 201 : 200, { ...result.entry, created: result.created }, { location: `${BASE}/${result.entry.id}` });
+      return json(result.created ? 201 : 200, { ...result.entry, created: result.created }, { location: `${base}/${result.entry.id}` });
   }
 }
 
