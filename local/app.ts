@@ -13,6 +13,7 @@ import { fanOut, say, terminalEvents } from './terminal.js';
 import { startIdleLoop } from './idle-loop.js';
 import { startNightlyLoop } from './nightly-loop.js';
 import { liveActivity } from '../shared/domain/stop-check.js';
+import { readSimulatedPhases, simulatedStartSeconds } from '../shared/config/simulation-config.js';
 
 export interface LocalAppOptions {
   port?: number;
@@ -26,7 +27,7 @@ export function localEnv(port: number, env: Record<string, string | undefined>):
   const simulated = (env.CONTROLLER_BACKEND ?? 'simulated') === 'simulated';
   return {
     SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
-    EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
+    EXPECTED_WAKE_SECONDS: String(Math.round(simulatedStartSeconds(readSimulatedPhases(env))) + 5),
     READY_PROBE_INTERVAL_SECONDS: '1',
     POLL_INTERVAL_SECONDS: '2',
     STATUS_CACHE_MS: '500',
@@ -49,7 +50,8 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   let group: SimulatedServiceGroup | undefined;
   if (config.backend === 'simulated') {
     group = new SimulatedServiceGroup(config.members, clock, {
-      startDelayMs: Number(env.SIM_START_DELAY_SECONDS ?? 20) * 1000,
+      startDelayMs: 0,
+      phases: readSimulatedPhases(env),
       stopDelayMs: 2000,
       healthChecks: true,
     });

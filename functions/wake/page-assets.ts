@@ -54,7 +54,10 @@ export const PAGE_SCRIPT = `
     });
     if (status.phase !== lastPhase) { el('phase').textContent = cfg.phaseText[status.phase] || status.phase; lastPhase = status.phase; }
     // Before the first wake answer the group is still asleep; say what is happening rather than "asleep".
-    el('detail').textContent = status.phase === 'asleep' ? cfg.phaseText.asleep : status.message;
+    // While waking, the phase in plain words (from the wake timeline) rather than ECS's counts.
+    var words = status.phase === 'waking' && status.timeline ? cfg.phaseWords[status.timeline.current] : null;
+    el('detail').textContent = status.phase === 'asleep' ? cfg.phaseText.asleep : (words || status.message);
+    if (status.estimate && status.estimate.seconds > 0) expected = status.estimate.seconds;
     if (typeof status.elapsedSeconds === 'number') startedAt = Date.now() - status.elapsedSeconds * 1000;
     el('help').hidden = status.phase !== 'error';
     tickClock();
@@ -63,7 +66,7 @@ export const PAGE_SCRIPT = `
     if (startedAt === null) { el('elapsed').textContent = '0:00'; el('left').textContent = cfg.estimateText; return; }
     var elapsed = (Date.now() - startedAt) / 1000, left = expected - elapsed;
     el('elapsed').textContent = fmt(elapsed);
-    el('left').textContent = left > 0 ? 'about ' + fmt(left) + ' left' : 'taking longer than usual';
+    el('left').textContent = left > 0 ? 'about ' + fmt(left) + ' left' : cfg.overText;
     el('bar').style.width = Math.min(95, Math.max(3, 100 * elapsed / expected)) + '%';
   }
   function go(){

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../shared/domain/rooms.js';
 import type { GroupStatus } from '../../shared/domain/group-state.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './page-assets.js';
+import { durationWords, estimateWords, OVER_ESTIMATE_TEXT, WAKE_PHASE_WORDS } from './wake-words.js';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const STYLE_HASH = hash(PAGE_STYLE);
@@ -58,16 +59,15 @@ function layout(title: string, body: string, withScript: string): string {
 }
 
 export function waitingPage(input: WaitingPageInput): string {
-  const minutes = Math.max(1, Math.round(input.expectedWakeSeconds / 60));
-  const estimateText = `usually about ${minutes} min`;
+  const estimateText = estimateWords({ seconds: input.expectedWakeSeconds });
   const contact = input.supportContact ? ` or contact ${escapeHtml(input.supportContact)}` : '';
   const cfg = {
     room: input.room, meetingUrl: input.meetingUrl, status: input.status, wake: input.wake,
     pollMs: input.pollIntervalSeconds * 1000, expectedSeconds: input.expectedWakeSeconds,
-    phaseText: PHASE_TEXT, estimateText, offlineText: 'Cannot reach the wake service right now; trying again…',
+    phaseText: PHASE_TEXT, estimateText, phaseWords: WAKE_PHASE_WORDS, overText: OVER_ESTIMATE_TEXT, offlineText: 'Cannot reach the wake service right now; trying again…',
   };
   const intro = input.wake
-    ? `<p>Nobody was using the meeting service, so it was switched off to save money. It is starting now, which usually takes about ${minutes} min. Keep this page open: it joins the meeting by itself.</p>`
+    ? `<p>Nobody was using the meeting service, so it was switched off to save money. It is starting now, which usually takes about ${durationWords(input.expectedWakeSeconds)}. Keep this page open: it joins the meeting by itself.</p>`
     : `<p>The meeting service starts when this link is opened in a web browser.</p>`;
   const body = `<main><div class="card">
 <h1 id="phase" aria-live="polite">${escapeHtml(input.wake ? PHASE_TEXT[input.status.phase] : 'Meeting link')}</h1>

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { GroupController } from '../../shared/domain/controller.js';
 import type { GroupStatus } from '../../shared/domain/group-state.js';
+import { withEstimate, type WakeEstimate } from '../../shared/domain/wake-estimate.js';
 import { meetingUrl, parseRoomSegment } from '../../shared/domain/rooms.js';
 import type { Clock } from '../../shared/domain/service-group.js';
 import type { WakeConfig } from '../../shared/config/core-config.js';
@@ -12,6 +13,8 @@ export interface WakeRouteDeps {
   controller: GroupController;
   config: WakeConfig;
   clock: Clock;
+  /** The learned (or configured) wake estimate; without it the configured EXPECTED_WAKE_SECONDS. */
+  estimate?: { current(): Promise<WakeEstimate> };
   /** Called once per wake POST (for the WakeRequests metric and the request log line). */
   onWakeRequest?(result: { scaledUp: string[]; phase: string }): void;
 }
@@ -37,7 +40,7 @@ export async function route(event: APIGatewayProxyEventV2, deps: WakeRouteDeps):
   }
   if (path === '/api/status') {
     if (!read) return finish('status', methodNotAllowed(['GET', 'HEAD']));
-    return finish('status', await guarded(deps, async () => json(200, await deps.controller.status())));
+    return finish('status', await guarded(deps, async () => json(200, await estimated(deps, await deps.controller.status()))));
   }
   if (path === '/api/wake') {
     if (method !== 'POST') return finish('wake', methodNotAllowed(['POST']));
@@ -48,7 +51,7 @@ export async function route(event: APIGatewayProxyEventV2, deps: WakeRouteDeps):
     return finish('wake', await guarded(deps, async () => {
       const result = await deps.controller.wake('wake request');
       deps.onWakeRequest?.({ scaledUp: result.scaledUp, phase: result.status.phase });
-      return json(200, result.status);
+      return json(200, await estimated(deps, result.status));
     }));
   }
   // The pre-warm API is its own function (functions/prewarm-api), so this path never loads SSM or Scheduler.
@@ -74,7 +77,7 @@ async function roomPage(event: APIGatewayProxyEventV2, room: string, deps: WakeR
   const { config } = deps;
   let status: GroupStatus;
   try {
-    status = await deps.controller.status();
+    status = await estimated(deps, await deps.controller.status());
   } catch {
     // The page still renders; its script keeps polling and shows the real state once AWS answers.
     status = { phase: 'error', message: 'Checking the meeting service…', members: [], retryable: true, checkedAt: deps.clock.now().toISOString() };
@@ -88,10 +91,16 @@ async function roomPage(event: APIGatewayProxyEventV2, room: string, deps: WakeR
     status,
     wake: !isLinkPreviewer(header(event, 'user-agent') ?? event.requestContext.http.userAgent),
     pollIntervalSeconds: config.pollIntervalSeconds,
-    expectedWakeSeconds: config.controller.expectedWakeSeconds,
+    expectedWakeSeconds: status.estimate?.seconds ?? config.controller.expectedWakeSeconds,
     supportContact: config.supportContact,
   });
   return { statusCode: 200, headers: HTML_HEADERS, body: html };
+}
+
+/** The status with the page's estimate; the configured value when no estimate is wired (tests, local). */
+async function estimated(deps: WakeRouteDeps, status: GroupStatus): Promise<GroupStatus> {
+  const estimate = deps.estimate ? await deps.estimate.current() : { seconds: deps.config.controller.expectedWakeSeconds, source: 'configured' as const, samples: 0 };
+  return withEstimate(status, estimate);
 }
 
 async function guarded(deps: WakeRouteDeps, run: () => Promise<Response>): Promise<Response> {

@@ -1,6 +1,7 @@
 import type { PrewarmSettings } from '../domain/prewarm.js';
 import { readCoreConfig, readWakeConfig, type CoreConfig, type WakeConfig } from './core-config.js';
 import { EnvReader, type Env } from './env-reader.js';
+import { readEstimateConfig, type EstimateConfig } from './estimate-config.js';
 import { readFunctionArn, readSchedulingConfig, type SchedulingConfig } from './schedule-config.js';
 
 /** Creating pre-warms (wake API and CLI): the schedule target and the time rules. */
@@ -33,14 +34,16 @@ export function readPrewarmAuthConfig(r: EnvReader, tokenParameter: string): Pre
 
 export interface WakeFunctionConfig {
   wake: WakeConfig;
+  estimate: EstimateConfig;
 }
 
 /** The wake function: the wake settings only (the pre-warm API is its own function). */
 export function loadWakeFunctionConfig(env: Env = process.env): WakeFunctionConfig {
   const r = new EnvReader(env);
   const wake = readWakeConfig(r);
+  const estimate = readEstimateConfig(r);
   r.done();
-  return { wake };
+  return { wake, estimate };
 }
 
 export interface PrewarmApiFunctionConfig {
