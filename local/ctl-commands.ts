@@ -4,6 +4,7 @@ import type { GroupStatus } from '../shared/domain/group-state.js';
 import type { PrewarmEntry } from '../shared/domain/prewarm-service.js';
 import { activityBlocksStop } from '../shared/domain/stop-check.js';
 import type { CtlRuntime } from './ctl-runtime.js';
+import { timelineLines } from './ctl-timeline.js';
 
 /** Exit codes: 0 done, 1 refused or failed, 2 usage or configuration error. */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -23,7 +24,7 @@ export async function statusCommand(rt: CtlRuntime): Promise<CommandResult> {
   const activity = awake(status) ? await rt.activity.read() : undefined;
   return {
     code: EXIT.ok,
-    lines: [...statusLines(status), ...(activity ? [`activity: ${describeActivity(activity)}`] : [])],
+    lines: [...statusLines(status), ...timelineLines(status), ...(activity ? [`activity: ${describeActivity(activity)}`] : [])],
     json: { ...status, ...(activity ? { activity } : {}) },
   };
 }

@@ -36,6 +36,8 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
   // The pre-warm API wakes at once when the meeting is within the lead time.
   each(['wake', 'idle-shutdown', 'power-down', 'prewarm', 'prewarm-api'], (r) => allow.allowScaleGroup(r, members));
   each(['watch'], (r) => allow.allowPutMetrics(r, c.metricNamespace));
+  // The waiting page's learned estimate: 30 days of WakeToReadySeconds, read once an hour per container.
+  each(['wake'], (r) => allow.allowReadMetrics(r));
 
   // Live activity: the probe in the VPC, or an existing CloudWatch metric.
   const probe = fn('probe');

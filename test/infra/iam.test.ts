@@ -92,6 +92,11 @@ describe('least-privilege IAM', () => {
     expect(actionsOf(wake)).not.toContain('ssm:GetParameter');
   });
 
+  it('lets the wake function read metric history for its learned estimate, and nothing else of CloudWatch', () => {
+    expect(bySid(wake, 'ReadActivityMetric')).toMatchObject({ Action: 'cloudwatch:GetMetricData', Resource: '*' });
+    expect(actionsOf(wake).filter((a) => a.startsWith('cloudwatch:'))).toEqual(['cloudwatch:GetMetricData']);
+  });
+
   it('lets the idle shutdown re-arm its own two alarms only', () => {
     const idle = policyStatements(template, stack, 'IdleShutdown');
     const alarm = (name: string) => arnJoin(':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:alarm:${name}`);

@@ -1,5 +1,6 @@
 import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { WakeHistory, WakeSample } from '../../domain/wake-estimate.js';
+import { createCloudWatchClient } from './clients.js';
 
 /**
  * Recorded wake-to-ready times: the `WakeToReadySeconds` EMF metric (dimension `service`), as 5-minute
@@ -7,6 +8,11 @@ import type { WakeHistory, WakeSample } from '../../domain/wake-estimate.js';
  * only; two wakes rarely fall into one bucket, and when they do the bucket counts twice at its average.
  */
 export const WAKE_HISTORY_PERIOD_SECONDS = 300;
+
+/** The adapter with its client (clients.ts: AWS_ENDPOINT_URL[_CLOUDWATCH] apply); compose-estimate.ts calls it on first use. */
+export function createCloudWatchWakeHistory(namespace: string, serviceName: string): CloudWatchWakeHistory {
+  return new CloudWatchWakeHistory(createCloudWatchClient(), namespace, serviceName);
+}
 
 export class CloudWatchWakeHistory implements WakeHistory {
   constructor(private readonly cloudwatch: CloudWatchClient, private readonly namespace: string, private readonly serviceName: string) {}
