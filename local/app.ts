@@ -14,6 +14,8 @@ import { startIdleLoop } from './idle-loop.js';
 import { startNightlyLoop } from './nightly-loop.js';
 import { liveActivity } from '../shared/domain/stop-check.js';
 import { readSimulatedPhases, simulatedStartSeconds } from '../shared/config/simulation-config.js';
+import { MemoryWakeHistory } from '../shared/adapters/memory/memory-wake-history.js';
+import { CachedWakeEstimate } from '../shared/domain/wake-estimate.js';
 
 export interface LocalAppOptions {
   port?: number;
@@ -44,7 +46,11 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   const clock = options.clock ?? systemClock;
   const env = localEnv(port, options.env ?? process.env);
   const config: WakeConfig = loadWakeConfig(env);
-  const events = options.quiet ? controllerEvents() : fanOut(terminalEvents(), controllerEvents());
+  // The page's estimate learns from this demo's own wakes (in AWS: 30 days of WakeToReadySeconds).
+  const history = new MemoryWakeHistory();
+  const learn = { becameReady: (seconds: number | undefined) => { if (seconds !== undefined) history.record(clock.now(), seconds); } };
+  const events = options.quiet ? fanOut(controllerEvents(), learn) : fanOut(terminalEvents(), controllerEvents(), learn);
+  const estimate = new CachedWakeEstimate(history, config.controller.expectedWakeSeconds, clock, { ttlMs: 0, retryMs: 0 });
   const jitsi = new SimulatedJitsi(clock);
   let controller: GroupController;
   let group: SimulatedServiceGroup | undefined;
@@ -68,7 +74,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   const nightly = group && idle
     ? startNightlyLoop({ controller, activity: liveActivity(group, idle.source), clock, env, logger, metrics, say: options.quiet ? undefined : say })
     : undefined;
-  const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics });
+  const wakeHandler = createWakeHandler({ controller, config, clock, logger, metrics, estimate });
   const sim = group;
   const local = await startLocalServer({
     wakeHandler,

@@ -2,7 +2,7 @@ import { classifyMembers, memberViews, wakeTiming, type GroupStatus, type Phase 
 import type { Clock, MemberSnapshot, ReadinessProbe, ServiceGroup } from './service-group.js';
 import { toDependencyError } from './errors.js';
 import type { TimelineView } from './wake-timeline.js';
-import { WakeTimelineTracker } from './wake-timeline-tracker.js';
+import { milestoneRefreshMs, WakeTimelineTracker } from './wake-timeline-tracker.js';
 
 export interface ControllerSettings {
   /** How long one DescribeServices answer is reused inside a container (status polls from many pages). */
@@ -56,7 +56,7 @@ export class GroupController {
     private readonly settings: ControllerSettings,
     private readonly events: ControllerEvents = {},
   ) {
-    this.timeline = new WakeTimelineTracker(group.taskMilestones ? () => group.taskMilestones!() : undefined, clock);
+    this.timeline = new WakeTimelineTracker(group.taskMilestones ? () => group.taskMilestones!() : undefined, clock, milestoneRefreshMs(settings.statusCacheMs));
   }
 
   /** Current status; no side effect on the group. */

@@ -4,8 +4,14 @@ import { mergeTaskMilestones, timelineView, type Milestones, type TaskMilestones
 /** Reads the waking tasks' ECS timestamps (ListTasks + DescribeTasks; the simulation fakes them). */
 export type MilestoneSource = () => Promise<TaskMilestones[]>;
 
-/** While waking, task timestamps are re-read at most this often per container (status polls come every few seconds). */
-export const MILESTONE_REFRESH_MS = 10_000;
+/**
+ * While waking, task timestamps are re-read at most this often per container: 2.5 status-cache periods
+ * (5 s with the default STATUS_CACHE_MS of 2 s: one ListTasks per member and one DescribeTasks per cluster
+ * every 5 s of a wake), never more than once a second.
+ */
+export function milestoneRefreshMs(statusCacheMs: number): number {
+  return Math.max(1000, 2.5 * statusCacheMs);
+}
 
 /**
  * The current wake's milestones in one container. The controller marks what it sees itself (healthy,
@@ -20,7 +26,7 @@ export class WakeTimelineTracker {
   /** This container saw the wake before its tasks ran (it asked for it, or saw tasks still starting). */
   private sawStart = false;
 
-  constructor(private readonly source: MilestoneSource | undefined, private readonly clock: Clock) {}
+  constructor(private readonly source: MilestoneSource | undefined, private readonly clock: Clock, private readonly refreshMs = 5000) {}
 
   /** A wake this container started, or one it found under way (then `requestedAt` is ECS's change time). */
   start(requestedAt: Date): void {
@@ -64,7 +70,7 @@ export class WakeTimelineTracker {
     if (!m || !this.source || m.startedAt) return;
     if (this.inflight) return this.inflight;
     const now = this.clock.now().getTime();
-    if (now - this.lastRead < MILESTONE_REFRESH_MS) return;
+    if (now - this.lastRead < this.refreshMs) return;
     this.lastRead = now;
     this.inflight = this.source()
       .then((tasks) => {

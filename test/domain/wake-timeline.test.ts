@@ -99,7 +99,7 @@ describe('wake timeline in the controller (simulated phases)', () => {
 
     expect(reports).toHaveLength(1);
     expect(reports[0]!.outcome).toBe('ready');
-    // Task times come from the (simulated) DescribeTasks, read at most every 10 s: exact to the second.
+    // Task times come from the (simulated) DescribeTasks, read at most once a second here: exact to the second.
     expect(phaseSeconds(reports[0]!.timeline)).toEqual({ provisioning: 10, 'image-pull': 30, 'container-start': 5, 'health-checks': 8, 'load-balancer': 4, confirming: 1 });
     expect(ready.timeline?.current).toBe('ready');
     expect(ready.elapsedSeconds).toBe(58);
@@ -120,6 +120,21 @@ describe('wake timeline in the controller (simulated phases)', () => {
 
     expect(status.phase).toBe('error');
     expect(reports.map((r) => [r.outcome, r.timeline.current])).toEqual([['error', 'image-pull']]);
+  });
+
+  it('reads task times at most every 2.5 status-cache periods while waking, and not at all once the tasks run', async () => {
+    const clock = new ManualClock(T0.getTime());
+    const group = new SimulatedServiceGroup(members, clock, { startDelayMs: 0, stopDelayMs: 0, healthChecks: true, phases: PHASES });
+    let reads = 0;
+    const inner = group.taskMilestones.bind(group);
+    group.taskMilestones = () => { reads += 1; return inner(); };
+    const controller = new GroupController(group, new FixedProbe(false), clock, { ...settings, statusCacheMs: 2000 });
+    await controller.wake();
+
+    for (let i = 0; i < 60; i += 1) { clock.advance(1000); await controller.status(); } // 60 polls, 1 s apart
+
+    // Tasks run at 45 s: reads at 0 (wake), 5, 10, … 45 s, then none.
+    expect(reads).toBe(10);
   });
 
   it('does not report a timeline for a group that was already ready when the container started', async () => {

@@ -5,7 +5,7 @@ import type { TaskMilestones } from '../../domain/wake-timeline.js';
 /**
  * The wake timeline's ECS half: for every task that is starting or running (ListTasks desiredStatus
  * RUNNING covers PROVISIONING and PENDING too), the times DescribeTasks reports for the image pull and the
- * start. Called only while a wake is under way, at most every MILESTONE_REFRESH_MS per container.
+ * start. Called only while a wake is under way, at most every milestoneRefreshMs (5 s by default) per container.
  */
 export async function describeTaskMilestones(ecs: ECSClient, members: readonly MemberRef[]): Promise<TaskMilestones[]> {
   const listed = await Promise.all(members.map(async (ref) => {
