@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundleFunction } from './bundle.js';
-import { coldInit } from './cold-init.js';
+import { once } from './cold-init.js';
 import { benchFunctions } from './functions.js';
-import { round } from './stats.js';
+import { median, round } from './stats.js';
 
 /**
  * The wake function's cold path, lever by lever (issue 12): each variant's minified size and its cold init
@@ -25,14 +25,23 @@ export async function wakeLevers(outDir: string, runs: number) {
   const eventFile = join(outDir, 'wake-levers-event.json');
   await writeFile(eventFile, JSON.stringify(wake.event));
   const env = { ...wake.env, ...PREWARM_ENV };
-  const rows = [];
+  const builds = [];
   for (const [i, v] of VARIANTS.entries()) {
     const dir = join(outDir, 'build', `wake-lever-${i}`);
     const bundled = await bundleFunction(v.entry, join(dir, 'bundled'), 'bundled', { envCredentials: v.envCredentials });
     const unbundled = await bundleFunction(v.entry, join(dir, 'unbundled'), 'unbundled');
-    const cold = await coldInit(bundled.file, eventFile, env, runs);
-    const base = await coldInit(unbundled.file, eventFile, env, runs);
-    rows.push({ variant: v.name, bundleBytes: bundled.bytes, coldMedianMs: cold.medianMs, unbundledMedianMs: base.medianMs, ratio: round(base.medianMs / cold.medianMs, 2) });
+    builds.push({ variant: v.name, bundled, unbundled, cold: [] as number[], base: [] as number[] });
   }
-  return rows;
+  // Round-robin: every variant sees the same machine load (a shared machine drifts by 2× within minutes).
+  for (let run = 0; run < runs; run += 1) {
+    for (const b of builds) {
+      b.cold.push((await once(b.bundled.file, eventFile, env)).initMs);
+      b.base.push((await once(b.unbundled.file, eventFile, env)).initMs);
+    }
+  }
+  return builds.map((b) => {
+    const cold = round(median(b.cold));
+    const base = round(median(b.base));
+    return { variant: b.variant, bundleBytes: b.bundled.bytes, coldMedianMs: cold, unbundledMedianMs: base, ratio: round(base / cold, 2) };
+  });
 }
