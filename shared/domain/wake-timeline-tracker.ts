@@ -31,7 +31,9 @@ export class WakeTimelineTracker {
   /** A wake this container started, or one it found under way (then `requestedAt` is ECS's change time). */
   start(requestedAt: Date): void {
     this.milestones = { requestedAt };
-    this.lastRead = -Infinity;
+    // Nothing to read yet (ECS is only now creating tasks): the first read waits one refresh period, so
+    // the wake call itself costs no extra ECS call.
+    this.lastRead = this.clock.now().getTime();
     this.reported = false;
     this.sawStart = true;
   }
@@ -43,6 +45,7 @@ export class WakeTimelineTracker {
   follow(requestedAt: Date | undefined, starting: boolean): void {
     if (!this.milestones && requestedAt) {
       this.start(requestedAt);
+      this.lastRead = -Infinity;
       this.sawStart = starting;
     } else if (starting) {
       this.sawStart = true;
