@@ -19,8 +19,9 @@ import { simulatedWakeTimeline } from './wake-timeline.js';
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 20);
 const OUT = 'bench/results';
 // Budgets (README; per function in infra/constructs/function-catalog.ts): the wake function, the one a person
-// waits on, ≤ 300 KB and ≥ 3× faster cold init than from node_modules; the others ≤ 600 KB.
-const BUDGET = { bundleBytes: 600 * 1024, wakeBundleBytes: 300 * 1024, wakeRatio: 3, coldInitMs: 150 };
+// waits on, ≤ 450 KB (it carries the Lambda client for bridge readiness) and ≥ 3× faster cold init than from
+// node_modules; the others ≤ 600 KB.
+const BUDGET = { bundleBytes: 600 * 1024, wakeBundleBytes: 450 * 1024, wakeRatio: 3, coldInitMs: 150 };
 
 const rows: Array<[string, string, string]> = [];
 const row = (metric: string, value: string, budget = '') => { rows.push([metric, value, budget]); process.stderr.write(`  ${metric}: ${value}\n`); };

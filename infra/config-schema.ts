@@ -129,17 +129,57 @@ export interface ControllerConfig {
 /** CloudWatch Logs accepts only these retention periods. */
 export const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
-/** Rules that involve more than one key; each returns the problems it finds. */
-export function crossFieldProblems(c: ControllerConfig): string[] {
+/**
+ * Variables the construct itself sets from this configuration (infra/constructs/function-environment.ts and
+ * controller-wiring.ts). `extraEnvironment` may tune anything else the functions read, never these: an
+ * override would make a function disagree with the stack built around it (test/infra/config.test.ts keeps
+ * this list equal to what synth writes).
+ */
+export const CONSTRUCT_ENVIRONMENT: readonly string[] = [
+  'POWERTOOLS_SERVICE_NAME', 'METRIC_NAMESPACE', 'JICOFO_STATS_PORT', 'JVB_STATS_PORT', 'STATS_TIMEOUT_MS',
+  'SERVICE_GROUP', 'MEETING_BASE_URL', 'CONTROLLER_BACKEND', 'WORKING_MIN_TASKS', 'EXPECTED_WAKE_SECONDS', 'GROUP_NAME',
+  'ACTIVITY_SOURCE', 'ACTIVITY_METRIC_NAMESPACE', 'ACTIVITY_METRIC_NAME', 'ACTIVITY_METRIC_DIMENSIONS', 'ACTIVITY_METRIC_STAT',
+  'TIME_ZONE', 'PREWARM_LEAD_MINUTES', 'PREWARM_MAX_DAYS_AHEAD', 'SUPPORT_CONTACT',
+  'NO_JOIN_MINUTES', 'EMPTY_MINUTES', 'STOP_GRACE_MINUTES', 'POWER_DOWN_POLICY', 'POWER_DOWN_RECHECK_MINUTES', 'POWER_DOWN_MAX_DEFER_MINUTES',
+  'PROBE_FUNCTION_NAME', 'NO_JOIN_ALARM_NAME', 'EMPTY_ALARM_NAME', 'SCHEDULE_GROUP_NAME', 'SCHEDULER_ROLE_ARN',
+  'PREWARM_TOKEN_PARAMETER', 'PREWARM_FUNCTION_ARN', 'NODE_OPTIONS',
+];
+
+/** The IANA name in its canonical case (`europe/berlin` → `Europe/Berlin`), as Scheduler expects it. */
+export function canonicalZone(zone: string): string | undefined {
+  try {
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+    return resolved.includes('/') || resolved === 'UTC' ? resolved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rewrites values that have one canonical spelling; run after the checks pass. */
+export function canonicalise(c: ControllerConfig): ControllerConfig {
+  return { ...c, timeZone: canonicalZone(c.timeZone) ?? c.timeZone };
+}
+
+/**
+ * Rules that involve more than one key; each returns the problems it finds. `deployRegion`: where an
+ * environment-agnostic stack will be deployed (CDK_DEFAULT_REGION or AWS_REGION at synth), when known.
+ */
+export function crossFieldProblems(c: ControllerConfig, deployRegion?: string): string[] {
   const problems: string[] = [];
   if (c.serviceGroup.length > 10) problems.push('serviceGroup may list at most 10 services');
   if (new Set(c.serviceGroup).size !== c.serviceGroup.length) problems.push('serviceGroup lists a service twice');
-  if (c.region) {
+  // The functions call ECS in their own region: every member must be there, pinned or not.
+  const arnRegions = [...new Set(c.serviceGroup.flatMap((m) => SERVICE_ARN.exec(m)?.[2] ?? []))];
+  const home = c.region ?? deployRegion;
+  if (home) {
     const elsewhere = c.serviceGroup.filter((m) => {
       const region = SERVICE_ARN.exec(m)?.[2];
-      return region !== undefined && region !== c.region;
+      return region !== undefined && region !== home;
     });
-    if (elsewhere.length) problems.push(`serviceGroup services must be in region ${c.region}: ${elsewhere.join(', ')}`);
+    const why = c.region ? '' : ' (the region this environment-agnostic stack deploys to; set "region" to choose another)';
+    if (elsewhere.length) problems.push(`serviceGroup services must be in region ${home}${why}: ${elsewhere.join(', ')}`);
+  } else if (arnRegions.length > 1) {
+    problems.push(`serviceGroup services must all be in one region (the controller's); found ${arnRegions.join(', ')}`);
   }
   if (!isTimeZone(c.timeZone)) problems.push(`timeZone "${c.timeZone}" is not an IANA time zone (e.g. Europe/Berlin)`);
   if (c.activitySource === 'probe') {
@@ -158,6 +198,9 @@ export function crossFieldProblems(c: ControllerConfig): string[] {
   if (!RETENTION_DAYS.includes(c.logRetentionDays)) problems.push(`logRetentionDays must be one of ${RETENTION_DAYS.join(', ')}`);
   for (const key of Object.keys(c.extraEnvironment)) {
     if (!/^[A-Z][A-Z0-9_]*$/.test(key) || key.startsWith('AWS_')) problems.push(`extraEnvironment key "${key}" is not a usable variable name`);
+    else if (CONSTRUCT_ENVIRONMENT.includes(key) || key.startsWith('POWERTOOLS_')) {
+      problems.push(`extraEnvironment key "${key}" is set by the stack from its own setting and cannot be overridden`);
+    }
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { crossFieldProblems, FIELDS, type ConfigKey, type ControllerConfig, type Field } from './config-schema.js';
+import { crossFieldProblems, canonicalise, FIELDS, type ConfigKey, type ControllerConfig, type Field } from './config-schema.js';
 
 export { FIELDS, type ControllerConfig } from './config-schema.js';
 
@@ -82,9 +82,10 @@ export function loadConfig(sources: ConfigSources): ControllerConfig {
       config[key] = result;
     }
   }
-  problems.push(...crossFieldProblems(config as unknown as ControllerConfig));
+  const deployRegion = env.CDK_DEFAULT_REGION ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  problems.push(...crossFieldProblems(config as unknown as ControllerConfig, deployRegion || undefined));
   if (problems.length > 0) throw new ConfigError(problems);
-  return config as unknown as ControllerConfig;
+  return canonicalise(config as unknown as ControllerConfig);
 }
 
 type Coerced = string | number | boolean | string[] | Record<string, string> | { problem: string };

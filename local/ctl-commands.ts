@@ -3,6 +3,7 @@ import { describeActivity, type Activity } from '../shared/domain/activity.js';
 import type { GroupStatus } from '../shared/domain/group-state.js';
 import type { PrewarmEntry } from '../shared/domain/prewarm-service.js';
 import { activityBlocksStop } from '../shared/domain/stop-check.js';
+import { activityReadability, readabilityLine } from './ctl-activity-check.js';
 import type { CtlRuntime } from './ctl-runtime.js';
 import { timelineLines } from './ctl-timeline.js';
 
@@ -22,10 +23,11 @@ const awake = (status: GroupStatus) => status.members.some((m) => m.desired > 0)
 export async function statusCommand(rt: CtlRuntime): Promise<CommandResult> {
   const status = await rt.controller.status();
   const activity = awake(status) ? await rt.activity.read() : undefined;
+  const readability = activity ? activityReadability(activity) : undefined;
   return {
     code: EXIT.ok,
-    lines: [...statusLines(status), ...timelineLines(status), ...(activity ? [`activity: ${describeActivity(activity)}`] : [])],
-    json: { ...status, ...(activity ? { activity } : {}) },
+    lines: [...statusLines(status), ...timelineLines(status), ...(activity ? [`activity: ${describeActivity(activity)}`] : []), ...(readability ? [readabilityLine(readability)] : [])],
+    json: { ...status, ...(activity ? { activity } : {}), ...(readability ? { activityReadable: readability } : {}) },
   };
 }
 

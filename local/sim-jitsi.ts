@@ -22,7 +22,12 @@ export class SimulatedJitsi {
     this.participants.clear();
   }
 
-  stats(): { conferences: number; participants: number; largest_conference: number; jibri: { recording_active: boolean; live_streaming_active: boolean } } {
+  /** The fields the controller reads, shaped as Jicofo sends them (test/fixtures/jitsi/README.md). */
+  stats(): {
+    conferences: number; participants: number; largest_conference: number; visitors: number;
+    jibri: { recording_active: number; live_streaming_active: number; sip_call_active: number };
+    bridge_selector: { bridge_count: number; operational_bridge_count: number };
+  } {
     const now = this.clock.now().getTime();
     const rooms = new Map<string, number>();
     for (const [id, p] of this.participants) {
@@ -34,7 +39,9 @@ export class SimulatedJitsi {
       conferences: rooms.size,
       participants: sizes.reduce((a, b) => a + b, 0),
       largest_conference: Math.max(0, ...sizes),
-      jibri: { recording_active: false, live_streaming_active: false },
+      visitors: 0,
+      jibri: { recording_active: 0, live_streaming_active: 0, sip_call_active: 0 },
+      bridge_selector: { bridge_count: 1, operational_bridge_count: 1 },
     };
   }
 }

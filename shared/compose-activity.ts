@@ -55,7 +55,8 @@ export function createIdleRuntime(config: IdleShutdownConfig, events: Controller
     ledger: new CloudWatchWakeLedger(cloudwatch, config.metricNamespace, config.wakeMetricService),
     history: new CloudWatchParticipantHistory(cloudwatch, config.metricNamespace, config.groupName),
     alarms: new CloudWatchAlarmControl(cloudwatch),
-    controller: createController(config, events, group, undefined, clock),
+    // handleIdleAlarm resets the alarms after a stop itself (and tests it), so no second reset here.
+    controller: createController({ ...config, idleAlarmNames: [] }, events, group, undefined, clock),
   };
 }
 

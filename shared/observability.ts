@@ -49,5 +49,9 @@ export function controllerEvents(log: Logger = logger, m: Metrics = metrics): Co
         single.addMetric('WakePhaseSeconds', MetricUnit.Seconds, seconds);
       }
     },
+    alarmResetFailed(failures) {
+      log.warn('could not reset the idle alarms to OK', { action: 'alarm-reset', failures });
+      m.addMetric('AlarmResetFailures', MetricUnit.Count, 1);
+    },
   };
 }

@@ -7,7 +7,7 @@ import type { Context } from 'aws-lambda';
 import { accountAndRegion, checkAlarmEvent, MAX_ALARM_EVENT_AGE_MS } from '../../shared/domain/alarm-event.js';
 import { handleIdleAlarm, type IdleOutcome, type IdleShutdownDeps } from '../../shared/domain/idle-shutdown.js';
 
-export interface IdleShutdownHandlerDeps extends IdleShutdownDeps {
+export interface IdleShutdownHandlerDeps extends Omit<IdleShutdownDeps, 'alarmNames'> {
   noJoinAlarmName: string;
   emptyAlarmName: string;
   logger: Logger;
@@ -15,7 +15,7 @@ export interface IdleShutdownHandlerDeps extends IdleShutdownDeps {
   maxEventAgeMs?: number;
 }
 
-export type IdleShutdownResult = IdleOutcome | { action: 'rejected'; reason: string };
+export type IdleShutdownResult = IdleOutcome | { action: 'rejected'; reason: string; rearmed?: boolean };
 
 /**
  * CloudWatch alarm Lambda action. Accepts only a fresh transition to ALARM of this controller's NO_JOIN or
@@ -24,6 +24,12 @@ export type IdleShutdownResult = IdleOutcome | { action: 'rejected'; reason: str
  */
 export function createIdleShutdownHandler(deps: IdleShutdownHandlerDeps) {
   const { logger, metrics } = deps;
+  const domainDeps: IdleShutdownDeps = { ...deps, alarmNames: [deps.noJoinAlarmName, deps.emptyAlarmName] };
+  const rearmQuietly = (name: string, reason: string): Promise<boolean> =>
+    deps.alarms.rearm(name, reason).then(() => true, (error: unknown) => {
+      logger.warn('could not re-arm the alarm', { action: 'rearm', alarm: name, error: String(error) });
+      return false;
+    });
   return middy(async (event: unknown, context: Context): Promise<IdleShutdownResult> => {
     const own = accountAndRegion(context.invokedFunctionArn ?? '');
     const check = own
@@ -37,17 +43,24 @@ export function createIdleShutdownHandler(deps: IdleShutdownHandlerDeps) {
       : { ok: false as const, reason: `cannot tell this function's account and region from ${context.invokedFunctionArn}` };
     if (!check.ok) {
       const alarmName = (event as { alarmData?: { alarmName?: unknown } } | null)?.alarmData?.alarmName;
-      logger.warn(`rejected alarm event: ${check.reason}`, { action: 'reject', reason: check.reason, alarmName: typeof alarmName === 'string' ? alarmName.slice(0, 255) : undefined });
+      const rearmed = check.rearm ? await rearmQuietly(check.rearm, `re-armed by idle shutdown: ${check.reason}`) : undefined;
+      logger.warn(`rejected alarm event: ${check.reason}`, {
+        action: 'reject', reason: check.reason, alarmName: typeof alarmName === 'string' ? alarmName.slice(0, 255) : undefined,
+        ...(rearmed === undefined ? {} : { rearmed }),
+      });
       metrics.addMetric('RejectedEvents', MetricUnit.Count, 1);
-      return { action: 'rejected', reason: check.reason };
+      return { action: 'rejected', reason: check.reason, ...(rearmed === undefined ? {} : { rearmed }) };
     }
 
     let outcome: IdleOutcome;
     try {
-      outcome = await handleIdleAlarm(check.alarm, deps);
+      outcome = await handleIdleAlarm(check.alarm, domainDeps);
     } catch (error) {
-      // Thrown on purpose: the asynchronous invoke is retried, and a retry re-checks everything again.
-      logger.error('idle shutdown failed before deciding', { action: 'error', alarm: check.alarm.name, error: error as Error });
+      // Thrown on purpose: the asynchronous invoke is retried, and a retry re-checks everything again. The
+      // alarm is re-armed first where CloudWatch answers, so even after the last retry (which ends in the
+      // function's on-failure destination) it can fire again.
+      const rearmed = await rearmQuietly(check.alarm.name, `re-armed by idle shutdown after a failure: ${(error as Error).message}`);
+      logger.error('idle shutdown failed before deciding', { action: 'error', alarm: check.alarm.name, rearmed, error: error as Error });
       throw error;
     }
     const { decision } = outcome;

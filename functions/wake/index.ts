@@ -1,5 +1,5 @@
 import { loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
-import { createController } from '../../shared/compose.js';
+import { createController, createReadinessProbe, createServiceGroup } from '../../shared/compose.js';
 import { createWakeEstimate } from '../../shared/compose-estimate.js';
 import { systemClock } from '../../shared/domain/service-group.js';
 import { controllerEvents, logger, metrics } from '../../shared/observability.js';
@@ -8,7 +8,9 @@ import { createWakeHandler } from './handler.js';
 // Cold start: configuration is validated once; a bad deploy fails here naming every bad variable.
 // The pre-warm API is functions/prewarm-api: this path loads no SSM or Scheduler client.
 const { wake: config, estimate: estimateConfig } = loadWakeFunctionConfig();
-const controller = createController(config, controllerEvents());
+// Interactive SDK clients: short timeouts, one retry, so answers fit the 15 s function timeout.
+const group = createServiceGroup(config, systemClock, 'interactive');
+const controller = createController(config, controllerEvents(), group, createReadinessProbe(config, group));
 const estimate = createWakeEstimate(config, estimateConfig, (error) => logger.warn('wake estimate unavailable, using EXPECTED_WAKE_SECONDS', { error }));
 
 export const handler = createWakeHandler({ controller, config, clock: systemClock, logger, metrics, estimate });

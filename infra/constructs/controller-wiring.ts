@@ -49,12 +49,27 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
     }
   });
 
+  // Readiness: the wake function asks Jicofo (through the probe) for an operational bridge.
+  if (c.activitySource === 'probe' && probe) {
+    each(['wake'], (r) => {
+      allow.allowInvokeProbe(r, probe);
+      fn('wake')!.addEnvironment('PROBE_FUNCTION_NAME', probe.functionName);
+    });
+  }
+
   // The idle shutdown reads participant and wake-request history and re-arms its alarms.
   each(['idle-shutdown'], (r) => {
     if (c.activitySource !== 'metric') allow.allowReadMetrics(r);
     allow.allowRearmAlarms(r, [alarms.alarmNames.noJoin, alarms.alarmNames.empty]);
     fn('idle-shutdown')!.addEnvironment('NO_JOIN_ALARM_NAME', alarms.alarmNames.noJoin);
     fn('idle-shutdown')!.addEnvironment('EMPTY_ALARM_NAME', alarms.alarmNames.empty);
+  });
+
+  // Every wake and stop resets both idle alarms to OK (shared/domain/alarm-reset.ts), whoever does it.
+  each(['wake', 'power-down', 'prewarm'], (r, name) => {
+    allow.allowRearmAlarms(r, [alarms.alarmNames.noJoin, alarms.alarmNames.empty]);
+    fn(name)!.addEnvironment('NO_JOIN_ALARM_NAME', alarms.alarmNames.noJoin);
+    fn(name)!.addEnvironment('EMPTY_ALARM_NAME', alarms.alarmNames.empty);
   });
 
   // One-time schedules: power-down re-checks always; pre-warms only when the pre-warm API is enabled.

@@ -21,6 +21,8 @@ export function baseEnvironment(name: FunctionName, c: ControllerConfig): Record
   if (name === 'probe') return { ...observability, ...stats };
 
   const core = {
+    // First, so nothing the stack sets can be replaced (synth also rejects such keys: CONSTRUCT_ENVIRONMENT).
+    ...c.extraEnvironment,
     ...observability,
     SERVICE_GROUP: c.serviceGroup.join(','),
     MEETING_BASE_URL: c.meetingBaseUrl,
@@ -28,7 +30,6 @@ export function baseEnvironment(name: FunctionName, c: ControllerConfig): Record
     WORKING_MIN_TASKS: String(c.workingMinTasks),
     EXPECTED_WAKE_SECONDS: String(c.expectedWakeSeconds),
     GROUP_NAME: c.groupName,
-    ...c.extraEnvironment,
   };
   const activity = {
     ACTIVITY_SOURCE: c.activitySource,

@@ -9,9 +9,10 @@ import { ControllerSchedules } from './controller-schedules.js';
 import { entryPath, existingEntries, FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from './function-catalog.js';
 import { baseEnvironment } from './function-environment.js';
 import { IdleAlarms } from './idle-alarms.js';
+import { IdleFailures } from './idle-failures.js';
 import { wireFunctions } from './controller-wiring.js';
 import { ProbeNetwork } from './probe-network.js';
-import { memberArns } from './service-group-refs.js';
+import { memberArns, requireMembersRegion } from './service-group-refs.js';
 import { WakeApi } from './wake-api.js';
 
 export interface ScaleToZeroControllerProps {
@@ -49,6 +50,8 @@ export class ScaleToZeroController extends Construct {
   readonly functions: Partial<Record<FunctionName, ControllerFunction>> = {};
   readonly schedules: ControllerSchedules;
   readonly alarms: IdleAlarms;
+  /** The idle shutdown's on-failure destination (absent without the idle-shutdown function). */
+  idleFailures?: IdleFailures;
   readonly api?: WakeApi;
   readonly probeNetwork?: ProbeNetwork;
 
@@ -62,6 +65,7 @@ export class ScaleToZeroController extends Construct {
     // The pre-warm API without its schedule target (functions/prewarm) would fail at cold start.
     const wanted = selected.filter((n) => n !== 'prewarm-api' || selected.includes('prewarm'));
     const members = memberArns(this, c.serviceGroup);
+    requireMembersRegion(this, c.serviceGroup);
     const retention = c.logRetentionDays;
 
     if (wanted.includes('probe') && c.vpcId) {
@@ -108,6 +112,8 @@ export class ScaleToZeroController extends Construct {
       idleShutdown: fn('idle-shutdown'),
     });
     wireFunctions({ config: c, members, functions: this.functions, schedules: this.schedules, alarms: this.alarms });
+    const idleShutdown = fn('idle-shutdown');
+    if (idleShutdown) this.idleFailures = new IdleFailures(this, 'IdleFailures', { idleShutdown });
 
     const wake = fn('wake');
     if (wake) {

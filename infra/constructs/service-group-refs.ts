@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Aws, CfnRule, Fn, Stack, Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { SERVICE_ARN } from '../config-schema.js';
 
@@ -38,6 +38,23 @@ export function memberArns(scope: Construct, members: readonly string[]): Member
       clusterArn: stack.formatArn({ service: 'ecs', resource: 'cluster', resourceName: clusterName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
       clusterKey: `stack:${clusterName}`,
     };
+  });
+}
+
+/**
+ * The functions call ECS in their own region, so member ARNs must name it. loadConfig checks this against
+ * the pinned or the synth-time region; an environment-agnostic stack also gets a CloudFormation rule, so
+ * a deployment into another region fails before it creates anything.
+ */
+export function requireMembersRegion(scope: Construct, members: readonly string[]): void {
+  const stack = Stack.of(scope);
+  const regions = [...new Set(members.flatMap((m) => SERVICE_ARN.exec(m)?.[2] ?? []))];
+  if (regions.length !== 1 || !Token.isUnresolved(stack.region)) return;
+  new CfnRule(scope, 'MembersRegion', {
+    assertions: [{
+      assert: Fn.conditionEquals(Aws.REGION, regions[0]!),
+      assertDescription: `The service group is in ${regions[0]}: deploy the controller there (or set "region").`,
+    }],
   });
 }
 

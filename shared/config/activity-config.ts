@@ -1,5 +1,5 @@
 import type { ActivityMetric } from '../adapters/aws/metric-activity-source.js';
-import { readCoreConfig, type CoreConfig } from './core-config.js';
+import { FUNCTION_REF, readCoreConfig, type CoreConfig } from './core-config.js';
 import { EnvReader, type Env } from './env-reader.js';
 
 /** Where the probe looks on each task IP: ports only, the paths are fixed in code. */
@@ -19,7 +19,6 @@ export interface WatchConfig extends CoreConfig {
   activity: ActivitySourceConfig;
 }
 
-const FUNCTION_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
 const STAT = /^(SampleCount|Average|Sum|Minimum|Maximum|p\d{1,2}(\.\d{1,2})?)$/;
 
 export function readStatsConfig(r: EnvReader): StatsConfig {

@@ -18,11 +18,18 @@ export interface CoreConfig {
   /** CloudWatch namespace and the group's name as a metric dimension. */
   metricNamespace: string;
   groupName: string;
+  /** NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME when set: reset to OK after every wake and stop. */
+  idleAlarmNames: string[];
 }
+
+/** A Lambda function name or ARN, optionally qualified. */
+export const FUNCTION_REF = /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/;
 
 export interface WakeConfig extends CoreConfig {
   pollIntervalSeconds: number;
   supportContact?: string;
+  /** PROBE_FUNCTION_NAME: when set, readiness also needs Jicofo's operational bridge count ≥ 1. */
+  readinessProbeFunction?: string;
 }
 
 export function readCoreConfig(r: EnvReader): CoreConfig {
@@ -55,6 +62,7 @@ export function readCoreConfig(r: EnvReader): CoreConfig {
     probeTimeoutMs: r.int('READY_PROBE_TIMEOUT_MS', 3000, 100, 30_000),
     metricNamespace: r.string('METRIC_NAMESPACE', 'JitsiScaleToZero'),
     groupName: r.string('GROUP_NAME', 'jitsi'),
+    idleAlarmNames: ['NO_JOIN_ALARM_NAME', 'EMPTY_ALARM_NAME'].flatMap((name) => r.optional(name) ?? []),
   };
 }
 
@@ -71,5 +79,14 @@ export function readWakeConfig(r: EnvReader): WakeConfig {
     ...readCoreConfig(r),
     pollIntervalSeconds: r.int('POLL_INTERVAL_SECONDS', 4, 1, 60),
     supportContact: r.optional('SUPPORT_CONTACT'),
+    readinessProbeFunction: readinessProbeFunction(r),
   };
+}
+
+function readinessProbeFunction(r: EnvReader): string | undefined {
+  const name = r.optional('PROBE_FUNCTION_NAME');
+  if (name !== undefined && !FUNCTION_REF.test(name)) {
+    r.fail(`PROBE_FUNCTION_NAME must be a Lambda function name or ARN (got "${name}")`);
+  }
+  return name;
 }

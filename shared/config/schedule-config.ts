@@ -1,4 +1,4 @@
-import { isTimeZone } from '../adapters/aws/at-expression.js';
+import { canonicalTimeZone } from '../adapters/aws/at-expression.js';
 import { SCHEDULE_NAME } from '../domain/schedules.js';
 import type { EnvReader } from './env-reader.js';
 
@@ -20,9 +20,11 @@ export function readSchedulingConfig(r: EnvReader): SchedulingConfig {
   }
   const schedulerRoleArn = r.string('SCHEDULER_ROLE_ARN');
   if (schedulerRoleArn && !ROLE_ARN.test(schedulerRoleArn)) r.fail(`SCHEDULER_ROLE_ARN must be an IAM role ARN (got "${schedulerRoleArn}")`);
-  const timeZone = r.string('TIME_ZONE', 'UTC');
-  if (!isTimeZone(timeZone)) r.fail(`TIME_ZONE must be an IANA time zone such as Europe/Berlin (got "${timeZone}")`);
-  return { scheduleGroupName, schedulerRoleArn, timeZone };
+  const given = r.string('TIME_ZONE', 'UTC');
+  // Scheduler wants the IANA name as spelled in the database: `europe/berlin` is passed as `Europe/Berlin`.
+  const timeZone = canonicalTimeZone(given);
+  if (!timeZone) r.fail(`TIME_ZONE must be an IANA time zone such as Europe/Berlin (got "${given}")`);
+  return { scheduleGroupName, schedulerRoleArn, timeZone: timeZone ?? given };
 }
 
 /** A Lambda function ARN (optionally qualified), or a problem on the reader. */

@@ -8,7 +8,11 @@ export type Activity =
 
 /** One stats endpoint (Jicofo or JVB) on one task, parsed. */
 export type StatsReading =
-  | { ok: true; participants: number; conferences: number; recording: boolean }
+  | {
+    ok: true; participants: number; conferences: number; recording: boolean;
+    /** Jicofo only: `bridge_selector.operational_bridge_count` (readiness: a meeting needs a bridge). */
+    bridges?: number;
+  }
   | { ok: false; reason: string };
 
 /** Both stats endpoints of one running task. */

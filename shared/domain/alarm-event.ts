@@ -27,7 +27,12 @@ const ALARM_ARN = /^arn:aws[a-z-]*:cloudwatch:([a-z0-9-]+):(\d{12}):alarm:(.+)$/
  * CloudWatchAlarmEvent). Only a fresh transition *into* ALARM of one of this controller's two alarms, in
  * this account and region, is accepted; anything else gets a reason and no action (DESIGN invariant 8).
  */
-export function checkAlarmEvent(event: unknown, expect: AlarmExpectations): { ok: true; alarm: AcceptedAlarm } | { ok: false; reason: string } {
+export type AlarmCheck =
+  | { ok: true; alarm: AcceptedAlarm }
+  /** `rearm`: our own alarm, refused only for its age; re-arming it lets a live re-check happen next minute. */
+  | { ok: false; reason: string; rearm?: string };
+
+export function checkAlarmEvent(event: unknown, expect: AlarmExpectations): AlarmCheck {
   const fail = (reason: string) => ({ ok: false as const, reason });
   if (!isObject(event)) return fail('malformed: not an object');
   if (event.source !== 'aws.cloudwatch') return fail(`not a CloudWatch alarm action (source ${JSON.stringify(event.source)})`);
@@ -51,7 +56,9 @@ export function checkAlarmEvent(event: unknown, expect: AlarmExpectations): { ok
   const changedAt = parseAlarmTime(typeof data.state.timestamp === 'string' ? data.state.timestamp : event.time);
   if (Number.isNaN(changedAt.getTime())) return fail('malformed: no valid state timestamp');
   const age = expect.now.getTime() - changedAt.getTime();
-  if (age > expect.maxAgeMs) return fail(`stale: the alarm changed state ${Math.round(age / 60_000)} min ago`);
+  // Lambda retries a throttled asynchronous event for up to 6 hours: refuse to act on old news, but re-arm,
+  // or the alarm (still in ALARM) would never fire again.
+  if (age > expect.maxAgeMs) return { ok: false, reason: `stale: the alarm changed state ${Math.round(age / 60_000)} min ago`, rearm: name };
   if (age < -expect.maxAgeMs) return fail('malformed: the state timestamp lies in the future');
   return { ok: true, alarm: { name, timer, arn: event.alarmArn as string, changedAt } };
 }

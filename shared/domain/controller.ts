@@ -25,6 +25,8 @@ export interface ControllerEvents {
   becameReady?(wakeSeconds: number | undefined): void;
   /** Once per wake, when it becomes ready or fails: where its time went. */
   wakeTimeline?(timeline: TimelineView, outcome: 'ready' | 'error', status: GroupStatus): void;
+  /** Resetting the idle alarms after a wake or stop failed (best effort: the action itself stands). */
+  alarmResetFailed?(failures: string[]): void;
 }
 
 export interface WakeResult {
@@ -92,13 +94,14 @@ export class GroupController {
   private async doWake(reason: string): Promise<WakeResult> {
     const askedAt = this.clock.now().getTime();
     const cached = await this.describe();
-    if (!cached.some((m) => m.exists && m.desired < 1)) return { status: await this.evaluate(cached), scaledUp: [] };
+    // A member being deleted (DRAINING) cannot be woken: the answer is the non-retryable error status.
+    if (cached.some((m) => m.deleting) || !cached.some((m) => m.exists && m.desired < 1)) return { status: await this.evaluate(cached), scaledUp: [] };
     // About to act: decide on an answer fetched for this wake, so a count raised meanwhile (autoscaling, an
     // operator) is never lowered. A cold container's first answer already is one.
     const fresh = this.cached !== undefined && this.cached.at >= askedAt;
     const members = fresh ? cached : await this.describe(0);
     const asleep = members.filter((m) => m.exists && m.desired < 1);
-    if (asleep.length === 0) return { status: await this.evaluate(members), scaledUp: [] };
+    if (asleep.length === 0 || members.some((m) => m.deleting)) return { status: await this.evaluate(members), scaledUp: [] };
 
     const results = await Promise.allSettled(asleep.map((m) => this.group.wakeMember(m)));
     const done = asleep.filter((_, i) => results[i]!.status === 'fulfilled');

@@ -42,6 +42,8 @@ export type EcsVerdict =
   | { kind: 'failed'; reason: string };
 
 export function classifyMembers(members: readonly MemberSnapshot[]): EcsVerdict {
+  const deleting = members.filter((m) => m.exists && m.deleting);
+  if (deleting.length > 0) return { kind: 'failed', reason: `service is being deleted: ${deleting.map((m) => m.ref.id).join(', ')}` };
   const missing = members.filter((m) => !m.exists);
   if (missing.length > 0) return { kind: 'failed', reason: `service not found: ${missing.map((m) => m.ref.id).join(', ')}` };
   const failed = members.filter((m) => m.rolloutFailed);

@@ -57,7 +57,8 @@ export function needsHistory(timer: IdleTimer, s: IdleSettings): boolean {
  */
 export function decideIdleStop(f: IdleFacts, s: IdleSettings): IdleDecision {
   const skip = (code: SkipCode, reason: string, rearm = true): IdleDecision => ({ action: 'skip', code, reason, rearm });
-  if (f.asleep) return skip('asleep', 'already asleep: nothing to stop', false);
+  // Re-armed even so: with no datapoints while asleep the alarm would otherwise stay in ALARM.
+  if (f.asleep) return skip('asleep', 'already asleep: nothing to stop');
   if (f.activity.kind === 'unknown') return skip('activity-unknown', `live activity is unknown, never treated as idle (${f.activity.reason})`);
   if (presence(f.activity) > 0) return skip('meeting-live', `meeting live: ${describeActivity(f.activity)}`);
   if (!f.readiness.ready) return skip('not-ready', `group not fully running: ${f.readiness.reason}`);

@@ -1,6 +1,7 @@
 import { unknownActivity } from './activity.js';
 import type { ActivitySource, AlarmControl, GroupTasks, ParticipantHistory, RunningTaskInfo, WakeLedger } from './activity-ports.js';
 import type { AcceptedAlarm } from './alarm-event.js';
+import { resetIdleAlarms } from './alarm-reset.js';
 import { toDependencyError } from './errors.js';
 import { decideIdleStop, needsHistory, type IdleDecision, type IdleFacts, type IdleSettings, type Readiness } from './idle-decision.js';
 import type { Clock, MemberSnapshot } from './service-group.js';
@@ -16,6 +17,8 @@ export interface IdleShutdownDeps {
   controller: { sleep(reason: string): Promise<{ scaledDown: string[] }> };
   clock: Clock;
   settings: IdleSettings;
+  /** Both idle alarms: reset to OK after a stop, so the next idle stretch is a fresh transition. */
+  alarmNames: readonly string[];
 }
 
 export interface IdleOutcome {
@@ -60,7 +63,8 @@ export async function handleIdleAlarm(alarm: AcceptedAlarm, deps: IdleShutdownDe
     const readiness = readinessOf(members, tasks);
     const [activity, wakeRequests, maxParticipantsSinceReady] = await Promise.all([
       deps.source.read(tasks).catch((error: unknown) => unknownActivity(`activity source failed: ${String(error)}`)),
-      deps.ledger.wakeRequestsBetween(new Date(now.getTime() - deps.settings.graceMs), now).catch(() => undefined),
+      // A grace of 0 asks about an empty window, which GetMetricData rejects: there is nothing to count.
+      deps.settings.graceMs > 0 ? deps.ledger.wakeRequestsBetween(new Date(now.getTime() - deps.settings.graceMs), now).catch(() => undefined) : 0,
       readiness.ready && needsHistory(alarm.timer, deps.settings)
         ? deps.history.maxParticipantsBetween(readiness.since, now).catch(() => undefined)
         : undefined,
@@ -80,6 +84,10 @@ export async function handleIdleAlarm(alarm: AcceptedAlarm, deps: IdleShutdownDe
   };
   if (decision.action === 'stop') {
     outcome.stopped = (await deps.controller.sleep(`idle shutdown (${alarm.name}): ${decision.reason}`)).scaledDown;
+    // CloudWatch keeps evaluating the last real datapoints, so after a stop both alarms may stay in ALARM.
+    const failures = await resetIdleAlarms(deps.alarms, deps.alarmNames, `reset after idle shutdown: ${decision.reason}`);
+    outcome.rearmed = failures.length === 0;
+    if (failures.length > 0) outcome.rearmError = failures.join('; ');
   } else if (decision.rearm) {
     try {
       await deps.alarms.rearm(alarm.name, `re-armed by idle shutdown: ${decision.reason}`);

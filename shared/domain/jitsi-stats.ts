@@ -8,25 +8,30 @@ export type HttpAnswer =
 type Json = Record<string, unknown>;
 
 /**
- * Jicofo `GET :8888/stats`, the primary signal: it counts every participant in the MUC, including one
- * person waiting alone and both sides of a P2P call. Field names vary by version, so this reads leniently
- * and says "unknown" (never zero) when the answer is not recognisable stats.
+ * Jicofo `GET :8888/stats`, the primary signal (shape as of jicofo 7ebb13dc, test/fixtures/jitsi/README.md).
+ * `participants` counts every participant in every conference, visitors included, and every conference as at
+ * least 1 (a person waiting alone is 1; both sides of a P2P call are 2). It is read alone: adding `visitors`
+ * would count them twice. Anything not recognisable as these stats is "unknown", never zero.
  */
 export function parseJicofoStats(answer: HttpAnswer): StatsReading {
   const json = statsObject(answer);
   if (typeof json === 'string') return { ok: false, reason: json };
-  const members = count(json.participants) ?? sizesTotal(json.conference_sizes);
-  if (members === undefined) return { ok: false, reason: 'Jicofo stats without a participant count' };
-  // Visitors (large-meeting mode) are people watching: present, even if not MUC members.
-  const participants = members + (count(json.visitors) ?? 0);
+  const participants = count(json.participants);
+  if (participants === undefined) return { ok: false, reason: 'Jicofo stats without a participant count' };
   const jibri = isObject(json.jibri) ? json.jibri : {};
-  const recording = ['recording_active', 'live_streaming_active', 'sip_call_active'].some((k) => active(jibri[k]) || active(json[k]));
-  return { ok: true, participants, conferences: count(json.conferences) ?? (participants > 0 ? 1 : 0), recording };
+  const recording = ['recording_active', 'live_streaming_active', 'sip_call_active'].some((k) => active(jibri[k]));
+  const selector = isObject(json.bridge_selector) ? json.bridge_selector : {};
+  const bridges = count(selector.operational_bridge_count);
+  return {
+    ok: true, participants, conferences: count(json.conferences) ?? (participants > 0 ? 1 : 0), recording,
+    ...(bridges === undefined ? {} : { bridges }),
+  };
 }
 
 /**
- * JVB `GET :8080/colibri/stats` or `GET :8080/metrics` (JSON), the secondary signal: it shows 0 while one
- * person waits alone and during P2P calls, because no media flows through the bridge.
+ * JVB `GET :8080/colibri/stats` or `GET :8080/metrics` (JSON), the secondary signal (shape as of jvb a29d97d1):
+ * it shows 0 while one person waits alone (no bridge allocation before the second participant); a P2P call
+ * shows its 2 endpoints.
  */
 export function parseJvbStats(answer: HttpAnswer): StatsReading {
   const json = statsObject(answer);
@@ -34,8 +39,8 @@ export function parseJvbStats(answer: HttpAnswer): StatsReading {
   const candidates = [json.participants, json.endpoints, json.current_endpoints, json.local_endpoints]
     .map(count)
     .filter((n): n is number => n !== undefined);
-  const participants = candidates.length > 0 ? Math.max(...candidates) : sizesTotal(json.conference_sizes);
-  if (participants === undefined) return { ok: false, reason: 'bridge stats without an endpoint count' };
+  if (candidates.length === 0) return { ok: false, reason: 'bridge stats without an endpoint count' };
+  const participants = Math.max(...candidates);
   return { ok: true, participants, conferences: count(json.conferences) ?? (participants > 0 ? 1 : 0), recording: false };
 }
 
@@ -59,17 +64,9 @@ function count(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Older versions report Jibri sessions as counts, newer ones as booleans. */
+/** Jibri sessions are counts (`recording_active: 1`); a boolean is accepted too, leniently. */
 function active(value: unknown): boolean {
-  return value === true || value === 'true' || (count(value) ?? 0) > 0;
-}
-
-/** `conference_sizes[i]` = conferences with i participants (legacy payloads); a lower bound on participants. */
-function sizesTotal(value: unknown): number | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const sizes = value.map(count);
-  if (sizes.some((n) => n === undefined)) return undefined;
-  return sizes.reduce<number>((total, n, size) => total + size * n!, 0);
+  return value === true || (count(value) ?? 0) > 0;
 }
 
 function isObject(value: unknown): value is Json {

@@ -63,7 +63,8 @@ function isReading(value: unknown): value is StatsReading {
   if (!isObject(value)) return false;
   if (value.ok === false) return typeof value.reason === 'string';
   const n = (x: unknown) => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
-  return value.ok === true && n(value.participants) && n(value.conferences) && typeof value.recording === 'boolean';
+  return value.ok === true && n(value.participants) && n(value.conferences) && typeof value.recording === 'boolean'
+    && (value.bridges === undefined || n(value.bridges));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

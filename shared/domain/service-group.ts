@@ -42,13 +42,15 @@ export interface MemberSnapshot {
   rolloutFailed: boolean;
   /** When the desired count last changed, best effort (ECS deployment updatedAt). */
   changedAt?: Date;
+  /** ECS status DRAINING: the service is being deleted and cannot be woken. */
+  deleting?: boolean;
 }
 
 /** Port: the group as ECS (or the local simulation) sees it, and the two switches. */
 export interface ServiceGroup {
   readonly members: readonly MemberRef[];
   describe(): Promise<MemberSnapshot[]>;
-  /** Desired count to at least 1 (never lowered), autoscaling minimum restored, dynamic scale-in suspended. */
+  /** Desired count to at least the working minimum (never lowered), autoscaling minimum restored, dynamic scale-in suspended. */
   wakeMember(member: MemberSnapshot): Promise<void>;
   /** Autoscaling minimum to 0 first, then desired count 0. */
   sleepMember(member: MemberSnapshot): Promise<void>;

@@ -86,4 +86,25 @@ describe('EcsServiceGroup describe', () => {
     expect(web!.health).toBe('UNKNOWN');
     expect(tasks).toEqual([expect.objectContaining({ member: 'c/web', taskArn: taskArn('c', 'w1'), privateIp: '10.0.1.2', health: 'UNKNOWN' })]);
   });
+
+  it('follows ListTasks nextToken until the last page', async () => {
+    ecs.on(DescribeServicesCommand).resolves({ services: [service('c', 'web', 2)] });
+    ecs.on(ListTasksCommand, { serviceName: 'web', desiredStatus: 'RUNNING' }).resolves({ taskArns: [taskArn('c', 'w1')], nextToken: 'page-2' });
+    ecs.on(ListTasksCommand, { serviceName: 'web', desiredStatus: 'RUNNING', nextToken: 'page-2' }).resolves({ taskArns: [taskArn('c', 'w2')] });
+    ecs.on(DescribeTasksCommand).resolves({ tasks: [task('c', 'w1', 'web:9'), task('c', 'w2', 'web:9')] });
+    ecs.on(DescribeTaskDefinitionCommand).resolves({ taskDefinition: { containerDefinitions: [{ name: 'web' }] } });
+    const tasks = await group('c/web').runningTasks();
+    expect(ecs.commandCalls(ListTasksCommand).map((c) => c.args[0].input)).toEqual([
+      { cluster: 'c', serviceName: 'web', desiredStatus: 'RUNNING' },
+      { cluster: 'c', serviceName: 'web', desiredStatus: 'RUNNING', nextToken: 'page-2' },
+    ]);
+    expect(ecs.commandCalls(DescribeTasksCommand)[0]!.args[0].input.tasks).toEqual([taskArn('c', 'w1'), taskArn('c', 'w2')]);
+    expect(tasks.map((t) => t.taskArn)).toEqual([taskArn('c', 'w1'), taskArn('c', 'w2')]);
+  });
+
+  it('a DRAINING service (being deleted) is reported as such', async () => {
+    ecs.on(DescribeServicesCommand).resolves({ services: [service('c', 'web', 0, 0, { status: 'DRAINING' })] });
+    const [web] = await group('c/web').describe();
+    expect(web).toMatchObject({ exists: true, deleting: true, desired: 0 });
+  });
 });

@@ -26,7 +26,7 @@ describe('EcsServiceGroup wake and sleep (Application Auto Scaling interlock)', 
     });
     expect(fake.autoscaling.commandCalls(RegisterScalableTargetCommand)[0]!.args[0].input).toEqual({
       ServiceNamespace: 'ecs', ResourceId: 'service/jitsi/web', ScalableDimension: 'ecs:service:DesiredCount',
-      MinCapacity: 1, SuspendedState: { DynamicScalingInSuspended: true },
+      MinCapacity: 1, SuspendedState: { DynamicScalingInSuspended: true, DynamicScalingOutSuspended: false, ScheduledScalingSuspended: false },
     });
     expect(fake.ecs.commandCalls(UpdateServiceCommand)[0]!.args[0].input).toEqual({ cluster: 'jitsi', service: 'web', desiredCount: 1 });
   });
@@ -55,6 +55,30 @@ describe('EcsServiceGroup wake and sleep (Application Auto Scaling interlock)', 
     const group = build(fake, refs('jitsi/web'), 5);
     await group.wakeMember({ ...(await group.describe())[0]! });
     expect(fake.ecs.commandCalls(UpdateServiceCommand)[0]!.args[0].input.desiredCount).toBe(3);
+    expect(fake.autoscaling.commandCalls(RegisterScalableTargetCommand)[0]!.args[0].input.MinCapacity).toBe(2);
+  });
+
+  it("writes all three SuspendedState flags, keeping the operator's scale-out and scheduled choices, in both directions", async () => {
+    const suspended = { ...scalableTarget('jitsi', 'web', 0, 2), SuspendedState: { DynamicScalingInSuspended: false, DynamicScalingOutSuspended: true, ScheduledScalingSuspended: true } };
+    fake = fakeAws([{ cluster: 'jitsi', name: 'web' }], [suspended]);
+    const group = build(fake, refs('jitsi/web'));
+    const [web] = await group.describe();
+    await group.wakeMember(web!);
+    await group.sleepMember({ ...web!, desired: 1 });
+    expect(fake.autoscaling.commandCalls(RegisterScalableTargetCommand).map((c) => c.args[0].input.SuspendedState)).toEqual([
+      { DynamicScalingInSuspended: true, DynamicScalingOutSuspended: true, ScheduledScalingSuspended: true },
+      { DynamicScalingInSuspended: true, DynamicScalingOutSuspended: true, ScheduledScalingSuspended: true },
+    ]);
+  });
+
+  it('wake raises desired to the working minimum (2), capped by MaxCapacity, never lowering', async () => {
+    fake = fakeAws([{ cluster: 'jitsi', name: 'web' }, { cluster: 'jitsi', name: 'jvb' }], [scalableTarget('jitsi', 'web', 0, 4)]);
+    const group = build(fake, refs('jitsi/web', 'jitsi/jvb'), 2);
+    const [web, jvb] = await group.describe();
+    await group.wakeMember(web!);
+    await group.wakeMember(jvb!);
+    await group.wakeMember({ ...web!, desired: 3 });
+    expect(fake.ecs.commandCalls(UpdateServiceCommand).map((c) => [c.args[0].input.service, c.args[0].input.desiredCount])).toEqual([['web', 2], ['jvb', 2], ['web', 3]]);
     expect(fake.autoscaling.commandCalls(RegisterScalableTargetCommand)[0]!.args[0].input.MinCapacity).toBe(2);
   });
 

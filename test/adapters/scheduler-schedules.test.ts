@@ -1,5 +1,5 @@
 import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ListSchedulesCommand, ResourceNotFoundException } from '@aws-sdk/client-scheduler';
-import { atExpression } from '../../shared/adapters/aws/at-expression.js';
+import { atExpression, canonicalTimeZone, wallClock } from '../../shared/adapters/aws/at-expression.js';
 import { DependencyError } from '../../shared/domain/errors.js';
 import { mockedSchedules, SCHEDULING } from '../scheduling/support.js';
 
@@ -84,9 +84,30 @@ describe('atExpression', () => {
     expect(atExpression(new Date('2026-11-26T22:00:00Z'), 'UTC')).toEqual({ expression: 'at(2026-11-26T22:00:00)', timeZone: 'UTC' });
   });
 
-  it('falls back to UTC within an hour of a daylight-saving change (ambiguous or missing local times)', () => {
+  it('falls back to UTC within three hours of a daylight-saving change (ambiguous or missing local times)', () => {
     // Europe/Berlin leaves summer time on 2026-10-25 at 01:00 UTC: 02:30 local happens twice.
     expect(atExpression(new Date('2026-10-25T00:30:00Z'), 'Europe/Berlin')).toEqual({ expression: 'at(2026-10-25T00:30:00)', timeZone: 'UTC' });
-    expect(atExpression(new Date('2026-10-25T03:30:00Z'), 'Europe/Berlin').timeZone).toBe('Europe/Berlin');
+    expect(atExpression(new Date('2026-10-25T04:30:00Z'), 'Europe/Berlin').timeZone).toBe('Europe/Berlin');
+  });
+
+  it('Antarctica/Troll (a 2-hour shift): never a local time that occurs twice or not at all', () => {
+    // Troll leaves UTC+2 on 2026-10-25 at 01:00 UTC: local 01:00-02:59 happens twice (00:30Z and 02:30Z are both 02:30).
+    expect(atExpression(new Date('2026-10-25T02:30:00Z'), 'Antarctica/Troll')).toEqual({ expression: 'at(2026-10-25T02:30:00)', timeZone: 'UTC' });
+    // Every quarter hour around both changes of 2026: a local expression always names exactly one instant.
+    for (const change of [Date.parse('2026-03-29T01:00:00Z'), Date.parse('2026-10-25T01:00:00Z')]) {
+      for (let t = change - 6 * 3_600_000; t <= change + 6 * 3_600_000; t += 15 * 60_000) {
+        const { expression, timeZone } = atExpression(new Date(t), 'Antarctica/Troll');
+        if (timeZone === 'UTC') continue;
+        const local = expression.slice(3, -1);
+        const instants = [-2, -1, 0, 1, 2].map((h) => t + h * 3_600_000).filter((u) => wallClock(new Date(u), 'Antarctica/Troll') === local);
+        expect(instants).toEqual([t]);
+      }
+    }
+  });
+
+  it('canonicalTimeZone spells the IANA name as the database does', () => {
+    expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(canonicalTimeZone('antarctica/troll')).toBe('Antarctica/Troll');
+    expect(canonicalTimeZone('Mars/Olympus')).toBeUndefined();
   });
 });

@@ -83,7 +83,7 @@ describe('readTaskStats over real HTTP', () => {
     const reading = await readTaskStats({ member: 'jitsi/web', ip: '127.0.0.1' }, new HttpStatsFetcher(300), { jicofoPort: jicofo.port, jvbPort: jvb.port });
     expect(reading).toEqual({
       member: 'jitsi/web', ip: '127.0.0.1',
-      jicofo: { ok: true, participants: 1, conferences: 1, recording: false },
+      jicofo: { ok: true, participants: 1, conferences: 1, recording: false, bridges: 1 },
       jvb: { ok: true, participants: 3, conferences: 1, recording: false },
     });
     expect(jvb.seen.map((r) => [r.url, r.headers.accept])).toEqual([['/colibri/stats', 'application/json'], ['/metrics', 'application/json']]);

@@ -1,5 +1,7 @@
 import { DependencyError } from '../../shared/domain/errors.js';
-import { pause, setup, throttlingError } from './support.js';
+import { GroupController } from '../../shared/domain/controller.js';
+import { FixedProbe, ManualClock } from '../../shared/adapters/memory/simulated-group.js';
+import { pause, ScriptedGroup, settings, setup, snapshot, throttlingError } from './support.js';
 
 describe('GroupController wake (DESIGN invariants 2 and 4)', () => {
   it('is idempotent: a second wake scales nothing up', async () => {
@@ -10,6 +12,14 @@ describe('GroupController wake (DESIGN invariants 2 and 4)', () => {
     expect(second.scaledUp).toEqual([]);
     expect(second.status.phase).toBe('waking');
     expect(group.wakes).toEqual(['jitsi/web', 'jitsi/jvb']);
+  });
+
+  it('a service being deleted (DRAINING) is not woken: a non-retryable "service is being deleted" answer', async () => {
+    const group = new ScriptedGroup([snapshot('jitsi/web', { deleting: true }), snapshot('jitsi/jvb')]);
+    const controller = new GroupController(group, new FixedProbe(true), new ManualClock(), settings);
+    const result = await controller.wake();
+    expect(group.wakes).toBe(0);
+    expect(result.status).toMatchObject({ phase: 'error', retryable: false, message: expect.stringMatching(/service is being deleted: jitsi\/web/) });
   });
 
   it('never lowers a desired count that autoscaling set to 3', async () => {

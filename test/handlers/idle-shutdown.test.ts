@@ -81,10 +81,11 @@ describe('idle-shutdown function', () => {
     expect(s.lines.find((l) => l.level === 'WARN')).toMatchObject({ message: expect.stringMatching(/^rejected alarm event: /), action: 'reject' });
   });
 
-  it('a stale alarm (delivered 40 minutes late) → rejected, no action', async () => {
+  it('a stale alarm (delivered 40 minutes late) → rejected, no action but the re-arm', async () => {
     const s = await idleShutdown();
     s.clock.advance(40 * 60_000);
-    expect(await s.invoke(loadEvent('alarm-empty-alarm.json'))).toEqual({ action: 'rejected', reason: expect.stringMatching(/^stale/) });
+    expect(await s.invoke(loadEvent('alarm-empty-alarm.json'))).toEqual({ action: 'rejected', reason: expect.stringMatching(/^stale/), rearmed: true });
+    expect(s.alarms.rearmed).toEqual([{ alarmName: 'jitsi-empty-room', reason: expect.stringMatching(/^re-armed by idle shutdown: stale/) }]);
     expect(s.group.calls).toEqual([]);
   });
 

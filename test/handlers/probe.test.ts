@@ -10,7 +10,7 @@ function fixtureFetcher(jicofoFile = 'jicofo-lone-participant.json') {
     async get(ip, port, path): Promise<HttpAnswer> {
       calls.push(`${ip}:${port}${path}`);
       if (ip === '10.0.1.23' && port === 8888 && path === '/stats') return answer(jicofoFile);
-      if (ip === '10.0.2.41' && port === 8080 && path === '/colibri/stats') return answer('jvb-colibri-no-media.json');
+      if (ip === '10.0.2.41' && port === 8080 && path === '/colibri/stats') return answer('jvb-colibri-lone.json');
       return { kind: 'failed', reason: `${path}: connection refused` };
     },
   };
@@ -31,7 +31,7 @@ describe('probe function', () => {
     expect(result).toEqual({
       ok: true,
       readings: [
-        { member: 'jitsi/jitsi-web', ip: '10.0.1.23', jicofo: { ok: true, participants: 1, conferences: 1, recording: false }, jvb: { ok: false, reason: '/colibri/stats: connection refused' } },
+        { member: 'jitsi/jitsi-web', ip: '10.0.1.23', jicofo: { ok: true, participants: 1, conferences: 1, recording: false, bridges: 1 }, jvb: { ok: false, reason: '/colibri/stats: connection refused' } },
         { member: 'jitsi/jitsi-jvb', ip: '10.0.2.41', jicofo: { ok: false, reason: '/stats: connection refused' }, jvb: { ok: true, participants: 0, conferences: 0, recording: false } },
       ],
     });

@@ -37,7 +37,7 @@ describe('CloudWatch alarm-action events', () => {
 
   it('rejects a stale transition (a late retry or a replay)', () => {
     const late = { ...expect_, now: new Date('2026-11-26T12:30:00Z') };
-    expect(checkAlarmEvent(loadEvent('alarm-empty-alarm.json'), late)).toEqual({ ok: false, reason: expect.stringMatching(/^stale: the alarm changed state 30 min ago/) });
+    expect(checkAlarmEvent(loadEvent('alarm-empty-alarm.json'), late)).toEqual({ ok: false, reason: expect.stringMatching(/^stale: the alarm changed state 30 min ago/), rearm: 'jitsi-empty-room' });
   });
 
   it('rejects an ARN that names another alarm than alarmData', () => {

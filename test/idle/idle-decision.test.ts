@@ -28,7 +28,7 @@ describe('IdleDecision', () => {
     ['lone participant', { activity: { kind: 'known', participants: 1, conferences: 1, recording: false } }, 'meeting-live', true],
     ['recording with nobody else', { activity: { kind: 'known', participants: 0, conferences: 1, recording: true } }, 'meeting-live', true],
     ['activity unknown', { activity: { kind: 'unknown', reason: 'timeout' } }, 'activity-unknown', true],
-    ['already asleep', { asleep: true }, 'asleep', false],
+    ['already asleep', { asleep: true }, 'asleep', true],
     ['not all members running', { readiness: { ready: false, reason: 'no running task for jitsi/jvb' } }, 'not-ready', true],
     ['ready for less than the grace', { readiness: { ready: true, since: minutesAgo(4) } }, 'grace', true],
     ['a wake request within the grace', { wakeRequests: 1 }, 'wake-requested', true],

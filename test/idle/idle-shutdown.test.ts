@@ -28,7 +28,7 @@ async function awakeGroup(activity: Activity = idle) {
   clock.advance(60 * 60_000);
   await store.publish([{ name: 'Participants', value: 2 }], new Date(clock.now().getTime() - 30 * 60_000));
   group.calls.length = 0;
-  const deps: IdleShutdownDeps = { group, source, ledger, history: store, alarms, controller: idleController, clock, settings };
+  const deps: IdleShutdownDeps = { group, source, ledger, history: store, alarms, controller: idleController, clock, settings, alarmNames: ['jitsi-no-join', 'jitsi-empty-room'] };
   const desired = async () => (await group.describe()).map((m) => m.desired);
   return { clock, group, wakeController, source, ledger, store, alarms, deps, desired };
 }
@@ -116,7 +116,7 @@ describe('idle shutdown re-checks live before stopping', () => {
     group.setDesired('jitsi/web', 0);
     group.setDesired('jitsi/jvb', 0);
     const outcome = await handleIdleAlarm(alarm('empty'), deps);
-    expect(outcome.decision).toMatchObject({ action: 'skip', code: 'asleep', rearm: false });
+    expect(outcome.decision).toMatchObject({ action: 'skip', code: 'asleep', rearm: true });
     expect(source.reads).toEqual([]);
   });
 

@@ -7,16 +7,37 @@ const refused: HttpAnswer = { kind: 'failed', reason: '/colibri/stats: connectio
 
 describe('Jicofo /stats (primary signal)', () => {
   it.each([
-    ['jicofo-idle.json', { participants: 0, conferences: 0, recording: false }],
-    ['jicofo-active.json', { participants: 5, conferences: 2, recording: false }],
-    ['jicofo-lone-participant.json', { participants: 1, conferences: 1, recording: false }],
-    ['jicofo-p2p.json', { participants: 2, conferences: 1, recording: false }],
-    ['jicofo-recording.json', { participants: 0, conferences: 1, recording: true }],
-    ['jicofo-visitors.json', { participants: 12, conferences: 1, recording: false }],
-    ['jicofo-legacy.json', { participants: 3, conferences: 1, recording: true }],
-    ['jicofo-legacy-sizes-only.json', { participants: 8, conferences: 3, recording: false }],
+    ['jicofo-idle.json', { participants: 0, conferences: 0, recording: false, bridges: 1 }],
+    ['jicofo-active.json', { participants: 5, conferences: 2, recording: false, bridges: 1 }],
+    ['jicofo-lone-participant.json', { participants: 1, conferences: 1, recording: false, bridges: 1 }],
+    ['jicofo-p2p.json', { participants: 2, conferences: 1, recording: false, bridges: 1 }],
+    ['jicofo-recording.json', { participants: 1, conferences: 1, recording: true, bridges: 1 }],
+    // `participants` already includes the 12 visitors: 1 member + 12 visitors = 13, not 25.
+    ['jicofo-visitors.json', { participants: 13, conferences: 1, recording: false, bridges: 1 }],
+    ['jicofo-no-bridge.json', { participants: 0, conferences: 0, recording: false, bridges: 0 }],
+    ['jicofo-no-health-checks.json', { participants: 2, conferences: 1, recording: false, bridges: 1 }],
   ])('%s → %j', (file, expected) => {
     expect(parseJicofoStats(answer(file))).toEqual({ ok: true, ...expected });
+  });
+
+  it('fixtures keep the real invariants: every conference counts at least 1, Jibri sessions are numbers, conference_sizes is an object', () => {
+    for (const file of ['jicofo-idle.json', 'jicofo-active.json', 'jicofo-lone-participant.json', 'jicofo-p2p.json', 'jicofo-recording.json', 'jicofo-visitors.json']) {
+      const stats = JSON.parse(fixture(file)) as { participants: number; conferences: number; jibri: Record<string, unknown>; conference_sizes: unknown };
+      expect(stats.participants).toBeGreaterThanOrEqual(stats.conferences);
+      expect(Object.values(stats.jibri).every((v) => typeof v === 'number')).toBe(true);
+      expect(stats.conference_sizes).toEqual(expect.objectContaining({ total_count: stats.conferences, buckets: expect.any(Object) }));
+    }
+  });
+
+  it('a Jibri session count above zero is a recording; a sip call too', () => {
+    const body = (jibri: object) => ({ kind: 'response', status: 200, body: JSON.stringify({ participants: 1, conferences: 1, jibri }) }) as HttpAnswer;
+    expect(parseJicofoStats(body({ recording_active: 0, live_streaming_active: 0, sip_call_active: 2 }))).toMatchObject({ recording: true });
+    expect(parseJicofoStats(body({ recording_active: 0, live_streaming_active: 0, sip_call_active: 0 }))).toMatchObject({ recording: false });
+  });
+
+  it('an array conference_sizes (pre-2022) is not a participant count', () => {
+    const reading = parseJicofoStats({ kind: 'response', status: 200, body: '{"conferences":1,"conference_sizes":[0,0,1]}' });
+    expect(reading).toEqual({ ok: false, reason: 'Jicofo stats without a participant count' });
   });
 
   it('never reads the cumulative total_participants as current participants', () => {
@@ -45,11 +66,16 @@ describe('Jicofo /stats (primary signal)', () => {
 describe('JVB /colibri/stats and /metrics (secondary signal)', () => {
   it.each([
     ['jvb-colibri-idle.json', 0, 0],
+    ['jvb-colibri-lone.json', 0, 0],
     ['jvb-colibri-active.json', 5, 2],
-    ['jvb-colibri-legacy.json', 4, 2],
+    ['jvb-colibri-p2p.json', 2, 1],
     ['jvb-metrics.json', 3, 1],
   ])('%s → %i participants in %i conferences', (file, participants, conferences) => {
     expect(parseJvbStats(answer(file))).toEqual({ ok: true, participants, conferences, recording: false });
+  });
+
+  it('bridge stats without any endpoint count (e.g. only the dropped conference_sizes) are unknown', () => {
+    expect(parseJvbStats({ kind: 'response', status: 200, body: '{"conferences":1,"conference_sizes":[0,0,1]}' }).ok).toBe(false);
   });
 
   it('Prometheus text (Accept header ignored) is unknown', () => {
@@ -66,11 +92,15 @@ describe('combining readings over every running task', () => {
   });
 
   it('lone participant: Jicofo 1 while the bridge shows 0 → 1 participant', () => {
-    expect(combineReadings([web(answer('jicofo-lone-participant.json')), bridge(answer('jvb-colibri-no-media.json'))])).toMatchObject({ kind: 'known', participants: 1 });
+    expect(combineReadings([web(answer('jicofo-lone-participant.json')), bridge(answer('jvb-colibri-lone.json'))])).toMatchObject({ kind: 'known', participants: 1 });
   });
 
-  it('P2P call: Jicofo 2 while the bridge shows 0 → 2 participants', () => {
-    expect(combineReadings([web(answer('jicofo-p2p.json')), bridge(answer('jvb-colibri-no-media.json'))])).toMatchObject({ kind: 'known', participants: 2, conferences: 1 });
+  it('P2P call: Jicofo 2 and the bridge 2 endpoints → 2 participants, not 4', () => {
+    expect(combineReadings([web(answer('jicofo-p2p.json')), bridge(answer('jvb-colibri-p2p.json'))])).toMatchObject({ kind: 'known', participants: 2, conferences: 1 });
+  });
+
+  it('visitors: 13 (visitors included) on Jicofo → 13 participants', () => {
+    expect(combineReadings([web(answer('jicofo-visitors.json'))])).toMatchObject({ kind: 'known', participants: 13 });
   });
 
   it('recording with nobody else → known, recording', () => {

@@ -37,6 +37,27 @@ describe('idle alarms and dashboard', () => {
     }
   });
 
+  it('after the last asynchronous retry, a failed idle shutdown lands in an encrypted SQS on-failure destination', () => {
+    const queue = logicalId(stack, 'IdleFailures/Queue');
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId(stack, 'IdleShutdown/Function') },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queue, 'Arn'] } } },
+    });
+  });
+
+  it('wake, power-down and pre-warm know both alarm names and may reset them (and nothing else)', () => {
+    const fns = template.findResources('AWS::Lambda::Function');
+    for (const name of ['Wake', 'PowerDown', 'Prewarm', 'IdleShutdown']) {
+      const env = (fns[logicalId(stack, `${name}/Function`)]!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables;
+      expect([env.NO_JOIN_ALARM_NAME, env.EMPTY_ALARM_NAME]).toEqual(['TestStack-jitsi-no-join', 'TestStack-jitsi-empty']);
+    }
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p).includes('cloudwatch:SetAlarmState'));
+    expect(policies).toHaveLength(4);
+  });
+
   it('uses the configured timer lengths', () => {
     const custom = synthStack({ noJoinMinutes: 5, emptyMinutes: 30, groupName: 'team' });
 

@@ -88,6 +88,32 @@ describe('deploy configuration', () => {
       .toEqual(['serviceGroup lists a service twice']);
   });
 
+  it('a member ARN in another region fails even when "region" is not pinned', () => {
+    const west = 'arn:aws:ecs:eu-west-1:123456789012:service/jitsi/jitsi-jvb';
+    // Unpinned, synth knows where the stack goes (CDK_DEFAULT_REGION, else AWS_REGION).
+    expect(problemsOf(() => loadConfig({ context: EXAMPLE, env: { CDK_DEFAULT_REGION: 'us-east-1' } })))
+      .toEqual([expect.stringMatching(/^serviceGroup services must be in region us-east-1 \(the region this environment-agnostic stack deploys to.*jitsi-web, .*jitsi-jvb$/)]);
+    // Unpinned and unknown: at least one region for all members.
+    expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, serviceGroup: [EXAMPLE.serviceGroup[0], west] } })))
+      .toEqual(['serviceGroup services must all be in one region (the controller\'s); found eu-central-1, eu-west-1']);
+    expect(loadConfig({ context: EXAMPLE, env: { AWS_REGION: 'eu-central-1' } }).serviceGroup).toEqual(EXAMPLE.serviceGroup);
+  });
+
+  it('extraEnvironment may tune the functions but never override what the stack sets', () => {
+    expect(problemsOf(() => loadConfig({ context: { ...EXAMPLE, extraEnvironment: { SERVICE_GROUP: 'other/web', POWERTOOLS_LOG_LEVEL: 'DEBUG', WORKING_MIN_TASKS: '3' } } })))
+      .toEqual([
+        'extraEnvironment key "SERVICE_GROUP" is set by the stack from its own setting and cannot be overridden',
+        'extraEnvironment key "POWERTOOLS_LOG_LEVEL" is set by the stack from its own setting and cannot be overridden',
+        'extraEnvironment key "WORKING_MIN_TASKS" is set by the stack from its own setting and cannot be overridden',
+      ]);
+    expect(loadConfig({ context: { ...EXAMPLE, extraEnvironment: { STATUS_CACHE_MS: '1000' } } }).extraEnvironment).toEqual({ STATUS_CACHE_MS: '1000' });
+  });
+
+  it('writes the time zone in its canonical IANA case, as Scheduler expects', () => {
+    expect(loadConfig({ context: { ...EXAMPLE, timeZone: 'europe/berlin' } }).timeZone).toBe('Europe/Berlin');
+    expect(loadConfig({ context: { ...EXAMPLE, timeZone: 'AMERICA/NEW_YORK' } }).timeZone).toBe('America/New_York');
+  });
+
   it('needs no VPC settings when activity comes from an existing metric', () => {
     const { vpcId: _v, subnetIds: _s, taskSecurityGroupIds: _t, ...rest } = EXAMPLE;
     const config = loadConfig({ context: { ...rest, activitySource: 'metric', activityMetricNamespace: 'Jitsi', activityMetricName: 'participants' } });

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CREATE_REQUIRE_BANNER } from '../../infra/constructs/controller-function.js';
 import { FUNCTION_SPECS } from '../../infra/constructs/function-catalog.js';
 import { ScaleToZeroStack } from '../../infra/stack.js';
+import { CONSTRUCT_ENVIRONMENT } from '../../infra/config-schema.js';
 import { exampleConfig, functionArn, logicalId, synthStack } from './infra-fixtures.js';
 
 describe('controller functions', () => {
@@ -23,6 +24,29 @@ describe('controller functions', () => {
     }
     const runtimes = Object.values(template.findResources('AWS::Lambda::Function')).map((r) => r.Properties.Runtime);
     expect(new Set(runtimes)).toEqual(new Set(['nodejs24.x']));
+  });
+
+  it('CONSTRUCT_ENVIRONMENT (what extraEnvironment may not override) is exactly what the stack sets', () => {
+    const full = synthStack({ supportContact: 'it@example.org' }, { sourceMaps: true });
+    const keys = Object.values(full.template.findResources('AWS::Lambda::Function'))
+      .flatMap((f) => Object.keys((f.Properties as { Environment?: { Variables?: object } }).Environment?.Variables ?? {}));
+    expect([...new Set(keys)].filter((k) => !k.startsWith('POWERTOOLS_') || k === 'POWERTOOLS_SERVICE_NAME').sort())
+      .toEqual(CONSTRUCT_ENVIRONMENT.filter((k) => !k.startsWith('ACTIVITY_METRIC_')).slice().sort());
+  });
+
+  it('extraEnvironment never replaces a variable the stack sets, even if validation were bypassed', () => {
+    const config = { ...exampleConfig(), extraEnvironment: { SERVICE_GROUP: 'other/web', STATUS_CACHE_MS: '1000' } };
+    const template = Template.fromStack(new ScaleToZeroStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Bypass', { config, code: 'inline' }));
+    const wake = Object.values(template.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment.Variables).find((v) => v.PREWARM_LEAD_MINUTES);
+    expect(wake).toMatchObject({ SERVICE_GROUP: config.serviceGroup.join(','), STATUS_CACHE_MS: '1000' });
+  });
+
+  it('an environment-agnostic stack refuses to deploy outside the members\' region (a CloudFormation rule)', () => {
+    const regionRules = (t: Template) => Object.entries((t.toJSON().Rules ?? {}) as Record<string, unknown>).filter(([id]) => id.includes('MembersRegion')).map(([, r]) => r);
+    expect(regionRules(template)).toEqual([{
+      Assertions: [{ Assert: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-central-1'] }, AssertDescription: expect.stringMatching(/deploy the controller there/) }],
+    }]);
+    expect(regionRules(synthStack({ region: 'eu-central-1' }).template)).toEqual([]);
   });
 
   it('gives every function its own log group with the configured retention', () => {

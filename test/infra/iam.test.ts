@@ -51,13 +51,15 @@ describe('least-privilege IAM', () => {
     expect(actions).not.toContain('application-autoscaling:RegisterScalableTarget');
   });
 
-  it('allows invoking the probe, and nothing else, for the activity readers', () => {
-    for (const id of ['Watch', 'IdleShutdown', 'PowerDown']) {
+  it('allows invoking the probe, and nothing else, for the activity readers and the wake function (readiness: a bridge)', () => {
+    for (const id of ['Watch', 'IdleShutdown', 'PowerDown', 'Wake']) {
       expect(bySid(policyStatements(template, stack, id), 'InvokeStatsProbe')).toEqual({
         Sid: 'InvokeStatsProbe', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: functionArn(stack, 'Probe'),
       });
     }
-    expect(actionsOf(policyStatements(template, stack, 'Wake'))).not.toContain('lambda:InvokeFunction');
+    const wakeInvokes = policyStatements(template, stack, 'Wake').filter((st) => JSON.stringify(st.Action).includes('lambda:InvokeFunction'));
+    expect(wakeInvokes).toHaveLength(1);
+    expect(actionsOf(policyStatements(template, stack, 'Prewarm'))).not.toContain('lambda:InvokeFunction');
   });
 
   it('scopes one-time schedules to the controller group and PassRole to the scheduler role', () => {

@@ -43,6 +43,27 @@ describe('operator CLI', () => {
     expect(json.json()).toMatchObject({ phase: 'asleep', exitCode: 0, members: [{ id: 'local/jitsi-web' }, { id: 'local/jitsi-jvb' }] });
   });
 
+  it.each([
+    ['/stats: connection refused', 'refused', /JICOFO_ENABLE_REST=1/],
+    ['/stats: HTTP 404', 'not-found', /jicofoStatsPort/],
+    ['/stats: timeout after 2000 ms', 'timeout', /security group/],
+  ])('status says whether activity is readable, and why not (%s)', async (reason, cause, hint) => {
+    const res = await ctl(['status'], { ...SIM, SIM_AWAKE: 'true' }, (rt) => {
+      rt.activity.read = async () => ({ kind: 'unknown', reason: `no stats from local/jitsi-web 10.0.1.23 (jicofo: ${reason})` });
+    });
+    expect(res.out).toMatch(new RegExp(`\nactivity readable: NO \\(${cause}\\) — `));
+    expect(res.out).toMatch(hint);
+    const json = await ctl(['--json', 'status'], { ...SIM, SIM_AWAKE: 'true' }, (rt) => {
+      rt.activity.read = async () => ({ kind: 'unknown', reason });
+    });
+    expect(json.json().activityReadable).toEqual({ readable: false, cause, detail: reason, hint: expect.stringMatching(hint) });
+  });
+
+  it('status: readable activity says so', async () => {
+    const res = await ctl(['status'], { ...SIM, SIM_AWAKE: 'true', SIM_PARTICIPANTS: '1' });
+    expect(res.out).toMatch(/\nactivity readable: yes$/);
+  });
+
   it('up wakes the group', async () => {
     const res = await ctl(['up', '--json']);
     expect(res.code).toBe(0);

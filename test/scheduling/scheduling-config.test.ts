@@ -20,6 +20,14 @@ describe('pre-warm configuration', () => {
     });
   });
 
+  it('passes TIME_ZONE on in its canonical IANA case (what synth writes for the same value)', () => {
+    const { prewarm } = loadPrewarmApiFunctionConfig({
+      ...BASE, PREWARM_TOKEN_PARAMETER: '/jitsi/prewarm-token', SCHEDULE_GROUP_NAME: 'jitsi', TIME_ZONE: 'europe/berlin',
+      SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/sched', PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:prewarm',
+    });
+    expect(prewarm?.timeZone).toBe('Europe/Berlin');
+  });
+
   it('names every bad variable in one error, together with the common settings', () => {
     let error: unknown;
     try {

@@ -1,9 +1,11 @@
 /**
  * `at(yyyy-mm-ddThh:mm:ss)` for an instant, as wall-clock time in the schedule's IANA time zone, so schedules
  * read naturally in the console. Near a daylight-saving change a local time can be ambiguous (fall) or
- * missing (spring; Scheduler skips those), so within an hour of a change the expression is written in UTC.
+ * missing (spring; Scheduler skips those), so near a change the expression is written in UTC. "Near" is
+ * the largest shift in use: Antarctica/Troll moves by 2 hours, so an hour's margin would leave local
+ * times that occur twice.
  */
-const HOUR_MS = 3_600_000;
+const NEAR_CHANGE_MS = 3 * 3_600_000;
 
 export function atExpression(at: Date, timeZone: string): { expression: string; timeZone: string } {
   // Round up to whole seconds: a schedule must never fire before the instant asked for.
@@ -27,7 +29,16 @@ function offsetMs(at: Date, timeZone: string): number {
 
 function nearOffsetChange(at: Date, timeZone: string): boolean {
   const here = offsetMs(at, timeZone);
-  return offsetMs(new Date(at.getTime() - HOUR_MS), timeZone) !== here || offsetMs(new Date(at.getTime() + HOUR_MS), timeZone) !== here;
+  return offsetMs(new Date(at.getTime() - NEAR_CHANGE_MS), timeZone) !== here || offsetMs(new Date(at.getTime() + NEAR_CHANGE_MS), timeZone) !== here;
+}
+
+/** The IANA name in its canonical case (`europe/berlin` → `Europe/Berlin`), or undefined for an unknown zone. */
+export function canonicalTimeZone(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
 }
 
 /** True for names Intl knows (what the config loader accepts for TIME_ZONE). */

@@ -10,8 +10,23 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
  */
 const common = { maxAttempts: 4 } as const;
 
-export const createEcsClient = () => new ECSClient(common);
-export const createAutoScalingClient = () => new ApplicationAutoScalingClient(common);
-export const createCloudWatchClient = () => new CloudWatchClient(common);
+/**
+ * Clients on a path a person waits on (the wake function, 15 s timeout): each attempt is cut after
+ * `connectionTimeout` + `requestTimeout`, and one retry at most, so one call costs ≤ 2 × 3.5 s plus one
+ * backoff. The wake handler's early-timeout answer (503 + Retry-After) covers whatever is still left.
+ */
+export const INTERACTIVE_CLIENT = {
+  maxAttempts: 2,
+  // Without throwOnRequestTimeout a breached requestTimeout only logs a warning (smithy node-http-handler).
+  requestHandler: { connectionTimeout: 1000, requestTimeout: 2500, throwOnRequestTimeout: true },
+} as const;
+
+export type ClientProfile = 'background' | 'interactive';
+const options = (profile: ClientProfile) => (profile === 'interactive' ? INTERACTIVE_CLIENT : common);
+
+export const createEcsClient = (profile: ClientProfile = 'background') => new ECSClient(options(profile));
+export const createAutoScalingClient = (profile: ClientProfile = 'background') => new ApplicationAutoScalingClient(options(profile));
+export const createCloudWatchClient = (profile: ClientProfile = 'background') => new CloudWatchClient(options(profile));
 /** One retry for throttling or network errors only: a failed probe read is unknown, and the next run reads again. */
-export const createLambdaClient = () => new LambdaClient({ maxAttempts: 2 });
+export const createLambdaClient = (profile: ClientProfile = 'background') =>
+  new LambdaClient(profile === 'interactive' ? INTERACTIVE_CLIENT : { maxAttempts: 2 });

@@ -44,6 +44,8 @@ export function periodFor(from: Date, to: Date): number {
 async function metricValues(
   cloudwatch: CloudWatchClient, from: Date, to: Date, namespace: string, name: string, dimensions: Dimension[], stat: string,
 ): Promise<number[]> {
+  // GetMetricData rejects StartTime >= EndTime; an empty window simply has no datapoints.
+  if (to.getTime() <= from.getTime()) return [];
   const out = await cloudwatch.send(new GetMetricDataCommand({
     StartTime: from,
     EndTime: to,

@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import {
   DescribeScalableTargetsCommand, RegisterScalableTargetCommand,
-  type ApplicationAutoScalingClient, type ScalableTarget,
+  type ApplicationAutoScalingClient, type ScalableTarget, type SuspendedState,
 } from '@aws-sdk/client-application-auto-scaling';
 import { serviceName, type Health, type MemberRef, type MemberSnapshot, type ServiceGroup } from '../../domain/service-group.js';
 import type { TaskMilestones } from '../../domain/wake-timeline.js';
@@ -69,6 +69,8 @@ export class EcsServiceGroup implements ServiceGroup {
           snapshots.push({ ref, exists: false, desired: 0, running: 0, pending: 0, health: 'NONE', rolloutFailed: false });
           continue;
         }
+        // DRAINING: the service is being deleted; UpdateService would fail on every wake.
+        const deleting = svc.status === 'DRAINING' ? { deleting: true } : {};
         const primary = svc.deployments?.find((d) => d.status === 'PRIMARY');
         snapshots.push({
           ref,
@@ -79,6 +81,7 @@ export class EcsServiceGroup implements ServiceGroup {
           health: 'NONE',
           rolloutFailed: primary?.rolloutState === 'FAILED',
           changedAt: primary?.updatedAt,
+          ...deleting,
         });
       }
     }
@@ -87,15 +90,16 @@ export class EcsServiceGroup implements ServiceGroup {
 
   async wakeMember(member: MemberSnapshot): Promise<void> {
     const target = (await this.scalableTargets()).get(resourceId(member.ref));
+    // The working minimum, capped by the target's maximum (autoscaling would push a higher count back).
+    const min = Math.max(1, Math.min(this.options.workingMinTasks, target?.MaxCapacity ?? this.options.workingMinTasks));
     if (target) {
-      const min = Math.min(this.options.workingMinTasks, target.MaxCapacity ?? this.options.workingMinTasks);
       await this.autoscaling.send(new RegisterScalableTargetCommand({
         ServiceNamespace: 'ecs', ResourceId: resourceId(member.ref), ScalableDimension: DIMENSION,
-        MinCapacity: min, SuspendedState: { DynamicScalingInSuspended: true },
+        MinCapacity: min, SuspendedState: suspendScaleIn(target),
       }));
     }
     await this.ecs.send(new UpdateServiceCommand({
-      cluster: member.ref.cluster, service: member.ref.service, desiredCount: Math.max(1, member.desired),
+      cluster: member.ref.cluster, service: member.ref.service, desiredCount: Math.max(min, member.desired),
     }));
   }
 
@@ -104,7 +108,7 @@ export class EcsServiceGroup implements ServiceGroup {
     if (target) {
       await this.autoscaling.send(new RegisterScalableTargetCommand({
         ServiceNamespace: 'ecs', ResourceId: resourceId(member.ref), ScalableDimension: DIMENSION,
-        MinCapacity: 0, SuspendedState: { DynamicScalingInSuspended: true },
+        MinCapacity: 0, SuspendedState: suspendScaleIn(target),
       }));
     }
     await this.ecs.send(new UpdateServiceCommand({ cluster: member.ref.cluster, service: member.ref.service, desiredCount: 0 }));
@@ -118,8 +122,16 @@ export class EcsServiceGroup implements ServiceGroup {
   /** Running tasks of the given members with private IPs and container health (ListTasks + DescribeTasks). */
   async runningTasks(refs: readonly MemberRef[] = this.members): Promise<RunningTask[]> {
     const listed = await Promise.all(refs.map(async (ref) => {
-      const out = await this.ecs.send(new ListTasksCommand({ cluster: ref.cluster, serviceName: serviceName(ref), desiredStatus: 'RUNNING' }));
-      return { ref, arns: out.taskArns ?? [] };
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const out = await this.ecs.send(new ListTasksCommand({
+          cluster: ref.cluster, serviceName: serviceName(ref), desiredStatus: 'RUNNING', ...(nextToken ? { nextToken } : {}),
+        }));
+        arns.push(...(out.taskArns ?? []));
+        nextToken = out.nextToken;
+      } while (nextToken);
+      return { ref, arns };
     }));
     const byCluster = groupBy(listed.filter((l) => l.arns.length > 0), (l) => l.ref.cluster);
     const result: RunningTask[] = [];
@@ -162,6 +174,18 @@ export class EcsServiceGroup implements ServiceGroup {
     value.catch(() => { this.targets = undefined; });
     return value;
   }
+}
+
+/**
+ * Dynamic scale-in suspended, the other two flags as the operator left them: whether RegisterScalableTarget
+ * keeps flags it is not sent is not documented, so all three are always written.
+ */
+function suspendScaleIn(target: ScalableTarget): SuspendedState {
+  return {
+    DynamicScalingInSuspended: true,
+    DynamicScalingOutSuspended: target.SuspendedState?.DynamicScalingOutSuspended ?? false,
+    ScheduledScalingSuspended: target.SuspendedState?.ScheduledScalingSuspended ?? false,
+  };
 }
 
 export function resourceId(ref: MemberRef): string {
