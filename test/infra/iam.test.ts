@@ -94,9 +94,9 @@ describe('least-privilege IAM', () => {
     expect(actionsOf(wake)).not.toContain('ssm:GetParameter');
   });
 
-  it('lets the wake function read metric history for its learned estimate, and nothing else of CloudWatch', () => {
+  it('lets the wake function read metric history for its learned estimate (besides resetting the idle alarms)', () => {
     expect(bySid(wake, 'ReadActivityMetric')).toMatchObject({ Action: 'cloudwatch:GetMetricData', Resource: '*' });
-    expect(actionsOf(wake).filter((a) => a.startsWith('cloudwatch:'))).toEqual(['cloudwatch:GetMetricData']);
+    expect(actionsOf(wake).filter((a) => a.startsWith('cloudwatch:'))).toEqual(['cloudwatch:GetMetricData', 'cloudwatch:SetAlarmState']);
   });
 
   it('lets the idle shutdown re-arm its own two alarms only', () => {
