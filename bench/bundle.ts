@@ -1,11 +1,19 @@
 import { build } from 'esbuild';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LAMBDA_ALIASES } from '../infra/lambda-bundling.js';
 
 /** The same esbuild settings the CDK house construct uses: ESM, minified, SDK bundled, createRequire banner. */
 export const BANNER = "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);";
 
-export async function bundleFunction(entry: string, outDir: string, mode: 'bundled' | 'unbundled'): Promise<{ file: string; bytes: number }> {
+export interface BundleLevers {
+  /** Alias the default credential chain to the env-only provider (what the Lambda bundles do). */
+  envCredentials?: boolean;
+}
+
+export async function bundleFunction(
+  entry: string, outDir: string, mode: 'bundled' | 'unbundled', levers: BundleLevers = { envCredentials: true },
+): Promise<{ file: string; bytes: number }> {
   await mkdir(outDir, { recursive: true });
   const file = join(outDir, 'index.mjs');
   await build({
@@ -20,6 +28,7 @@ export async function bundleFunction(entry: string, outDir: string, mode: 'bundl
     minify: mode === 'bundled',
     // As NodejsFunction does for ESM output: prefer the packages' ESM builds, which tree-shake far better.
     mainFields: ['module', 'main'],
+    alias: mode === 'bundled' && levers.envCredentials ? { ...LAMBDA_ALIASES } : undefined,
     banner: mode === 'bundled' ? { js: BANNER } : undefined,
     logLevel: 'error',
     legalComments: 'none',

@@ -19,7 +19,8 @@ export async function coldInit(file: string, eventFile: string, env: Record<stri
   };
 }
 
-function once(file: string, eventFile: string, env: Record<string, string>): Promise<{ initMs: number; importMs: number; status: number | null; rss: number }> {
+/** One fresh process: import the file, handle one event. */
+export function once(file: string, eventFile: string, env: Record<string, string>): Promise<{ initMs: number; importMs: number; status: number | null; rss: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RUNNER, file, eventFile], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

@@ -12,6 +12,8 @@ export interface FunctionBench {
   entry: string;
   event: unknown;
   env: Record<string, string>;
+  /** An error status the run is meant to produce (no warning for it). */
+  expectedStatus?: number;
 }
 
 const COMMON = {
@@ -39,6 +41,11 @@ const TABLE: Array<Omit<FunctionBench, 'event'> & { event: () => unknown }> = [
   },
   { name: 'power-down', entry: 'functions/power-down/index.ts', event: () => fixture('power-down-nightly'), env: { ...ACTIVITY, ...SCHEDULING } },
   { name: 'prewarm', entry: 'functions/prewarm/index.ts', event: () => fixture('prewarm-schedule'), env: {} },
+  // No bearer token: answered 401 before any SSM read, so the cold run reaches no AWS.
+  {
+    name: 'prewarm-api', entry: 'functions/prewarm-api/index.ts', event: () => fixture('post-prewarm-no-token'), expectedStatus: 401,
+    env: { ...SCHEDULING, PREWARM_TOKEN_PARAMETER: '/jitsi/prewarm-token', PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-west-1:123456789012:function:prewarm' },
+  },
 ];
 
 export function benchFunctions(): FunctionBench[] {

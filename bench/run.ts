@@ -9,6 +9,8 @@ import { wakeBurstCalls } from './wake-calls.js';
 import { clickToMeeting } from './local-flow.js';
 import { idleShutdownCalls, watcherCalls } from './watch-calls.js';
 import { round } from './stats.js';
+import { wakeLevers } from './wake-levers.js';
+import { simulatedWakeTimeline } from './wake-timeline.js';
 
 /**
  * `npm run bench`: sizes, cold init, warm latency, AWS calls and local flow times, printed as one table and
@@ -16,8 +18,10 @@ import { round } from './stats.js';
  */
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 20);
 const OUT = 'bench/results';
-// Budgets (README): the AWS SDK is bundled, so 300 KB is out of reach for a function with two SDK clients.
-const BUDGET = { bundleBytes: 600 * 1024, coldInitMs: 150 };
+// Budgets (README; per function in infra/constructs/function-catalog.ts): the wake function, the one a person
+// waits on, ≤ 450 KB (it carries the Lambda client for bridge readiness) and ≥ 3× faster cold init than from
+// node_modules; the others ≤ 600 KB.
+const BUDGET = { bundleBytes: 600 * 1024, wakeBundleBytes: 450 * 1024, wakeRatio: 3, coldInitMs: 150 };
 
 const rows: Array<[string, string, string]> = [];
 const row = (metric: string, value: string, budget = '') => { rows.push([metric, value, budget]); process.stderr.write(`  ${metric}: ${value}\n`); };
@@ -32,11 +36,21 @@ for (const fn of benchFunctions()) {
   const coldBundled = await coldInit(bundled.file, eventFile, fn.env, RUNS);
   const coldUnbundled = await coldInit(unbundled.file, eventFile, fn.env, RUNS);
   (result.functions as Record<string, unknown>)[fn.name] = { bundleBytes: bundled.bytes, coldBundled, coldUnbundled, ratio: round(coldUnbundled.medianMs / coldBundled.medianMs, 2) };
-  row(`${fn.name}: bundle size`, `${round(bundled.bytes / 1024)} KB`, `${bundled.bytes <= BUDGET.bundleBytes ? 'within' : 'OVER'} ${BUDGET.bundleBytes / 1024} KB`);
+  const sizeBudget = fn.name === 'wake' ? BUDGET.wakeBundleBytes : BUDGET.bundleBytes;
+  row(`${fn.name}: bundle size`, `${round(bundled.bytes / 1024)} KB`, `${bundled.bytes <= sizeBudget ? 'within' : 'OVER'} ${sizeBudget / 1024} KB`);
   row(`${fn.name}: cold init bundled (median / max)`, `${coldBundled.medianMs} / ${coldBundled.maxMs} ms`, `${coldBundled.medianMs <= BUDGET.coldInitMs ? 'within' : 'OVER'} ${BUDGET.coldInitMs} ms`);
-  row(`${fn.name}: cold init from node_modules (median / max)`, `${coldUnbundled.medianMs} / ${coldUnbundled.maxMs} ms`, `ratio ${round(coldUnbundled.medianMs / coldBundled.medianMs, 2)}× bundled`);
-  if (coldBundled.statuses.some((s) => s !== null && s >= 400)) row(`${fn.name}: WARNING`, `handler answered ${coldBundled.statuses.join(',')}`);
+  const ratio = round(coldUnbundled.medianMs / coldBundled.medianMs, 2);
+  row(`${fn.name}: cold init from node_modules (median / max)`, `${coldUnbundled.medianMs} / ${coldUnbundled.maxMs} ms`, `ratio ${ratio}× bundled${fn.name === 'wake' ? ` (${ratio >= BUDGET.wakeRatio ? 'within' : 'UNDER'} ${BUDGET.wakeRatio}×)` : ''}`);
+  if (coldBundled.statuses.some((s) => s !== null && s >= 400 && s !== fn.expectedStatus)) row(`${fn.name}: WARNING`, `handler answered ${coldBundled.statuses.join(',')}`);
 }
+
+const levers = await wakeLevers(OUT, RUNS);
+result.wakeLevers = levers;
+for (const l of levers) row(`wake lever: ${l.variant}`, `${round(l.bundleBytes / 1024)} KB, cold ${l.coldMedianMs} ms`, `${l.ratio}× vs node_modules (${l.unbundledMedianMs} ms)`);
+
+const timeline = await simulatedWakeTimeline();
+result.simulatedWakeTimeline = timeline;
+row('simulated wake timeline (local demo phases)', Object.entries(timeline.phases).map(([p, s]) => `${p} ${s} s`).join(', '), `total ${timeline.totalSeconds} s`);
 
 const warmWake = await warmLatency(10_000, 'POST', '/_stz/wake', 'ready');
 const warmPage = await warmLatency(10_000, 'GET', '/bench-room', 'waking');

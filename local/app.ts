@@ -21,6 +21,9 @@ import { FixedTaskSizes, UsageRecorder } from '../shared/adapters/memory/usage-r
 import { monthReport } from '../shared/domain/report-service.js';
 import { monthOf } from '../shared/domain/zoned-month.js';
 import { reportLines } from './report-text.js';
+import { readSimulatedPhases, simulatedStartSeconds } from '../shared/config/simulation-config.js';
+import { MemoryWakeHistory } from '../shared/adapters/memory/memory-wake-history.js';
+import { CachedWakeEstimate } from '../shared/domain/wake-estimate.js';
 
 export interface LocalAppOptions {
   port?: number;
@@ -46,7 +49,7 @@ export function localEnv(port: number, env: Record<string, string | undefined>):
   const simulatorTimings = simulated
     ? {
       SERVICE_GROUP: 'local/jitsi-web,local/jitsi-jvb',
-      EXPECTED_WAKE_SECONDS: String(Number(env.SIM_START_DELAY_SECONDS ?? 20) + 5),
+      EXPECTED_WAKE_SECONDS: String(Math.round(simulatedStartSeconds(readSimulatedPhases(env))) + 5),
       READY_PROBE_INTERVAL_SECONDS: '1',
       POLL_INTERVAL_SECONDS: '2',
       STATUS_CACHE_MS: '500',
@@ -73,13 +76,18 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   // What `ctl log` reads in AWS from the functions' log lines, recorded here from the same events.
   const decisions = new MemoryDecisionLog();
   const record = (d: Decision) => decisions.record(d);
-  const events = fanOut(...(options.quiet ? [] : [terminalEvents()]), controllerEvents(), usage.events(), decisionEvents(record, clock));
+  // The page's estimate learns from this demo's own wakes (in AWS: 30 days of WakeToReadySeconds).
+  const history = new MemoryWakeHistory();
+  const learn = { becameReady: (seconds: number | undefined) => { if (seconds !== undefined) history.record(clock.now(), seconds); } };
+  const estimate = new CachedWakeEstimate(history, config.controller.expectedWakeSeconds, clock, { ttlMs: 0, retryMs: 0 });
+  const events = fanOut(...(options.quiet ? [] : [terminalEvents()]), controllerEvents(), usage.events(), decisionEvents(record, clock), learn);
   const jitsi = new SimulatedJitsi(clock);
   let controller: GroupController;
   let group: SimulatedServiceGroup | undefined;
   if (config.backend === 'simulated') {
     group = new SimulatedServiceGroup(config.members, clock, {
-      startDelayMs: Number(env.SIM_START_DELAY_SECONDS ?? 20) * 1000,
+      startDelayMs: 0,
+      phases: readSimulatedPhases(env),
       stopDelayMs: 2000,
       healthChecks: true,
     });
@@ -111,7 +119,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
   // As functions/wake/index.ts (pre-warm API when configured; its schedules fire in the nightly loop).
   // Locally the idle loop's ledger stands in for the PersonsSentIn metric.
   const wakeHandler = buildLocalWakeHandler({
-    config: wakeFunction, controller, clock, schedules: nightly?.schedules, recordSentIn: idle ? (at) => idle.ledger.recordSentIn(at) : undefined,
+    config: wakeFunction, controller, clock, schedules: nightly?.schedules, recordSentIn: idle ? (at) => idle.ledger.recordSentIn(at) : undefined, estimate,
   });
   const sim = group;
   const control = localControlRoutes({

@@ -8,6 +8,7 @@ import { formatDuration } from '../shared/domain/operator-view.js';
 import type { CtlRuntime } from './ctl-runtime.js';
 import { holdStatusLines } from './ctl-hold-status.js';
 import { at, buildStatus, DECISION_WINDOW_MS, type StatusContext } from './ctl-status.js';
+import { timelineLines } from './ctl-timeline.js';
 
 /** Exit codes: 0 done, 1 refused or failed, 2 usage or configuration error. */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -34,7 +35,7 @@ export async function statusCommand(rt: CtlRuntime): Promise<CommandResult> {
   };
   const sections = await buildStatus(ctx);
   const hold = await holdStatusLines(rt);
-  const lines = [`${rt.origin}; times in ${rt.timeZone()}`, ...sections.flatMap((s) => s.lines), ...hold.lines];
+  const lines = [`${rt.origin}; times in ${rt.timeZone()}`, ...sections.flatMap((s) => s.lines), ...timelineLines(status), ...hold.lines];
   const json: Record<string, unknown> = { ...status, origin: rt.origin, timeZone: rt.timeZone() };
   for (const s of sections) if (s.key !== 'group') json[s.key] = s.json;
   if (hold.json) json.hold = hold.json;

@@ -15,7 +15,7 @@ try {
   say(`jitsi scale-to-zero controller, local mode, driving the ${backend}`);
   if (host !== '127.0.0.1' && host !== 'localhost') say(`listening on ${host}:${port} (HOST); anyone who can reach it can wake the group`);
   say(`open ${app.url}/my-meeting to wake it; status at ${app.url}/_stz/status; this session's report at ${app.url}/_local/report; Ctrl+C to stop`);
-  say(prewarmLine({ wake: app.config, prewarm: app.prewarm }));
+  say(prewarmLine({ prewarm: app.prewarm }));
   say(`operator view: npm run ctl -- --local ${app.url} status (or log, up, down, prewarm)`);
   const stop = () => {
     void app.report()

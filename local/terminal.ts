@@ -1,6 +1,7 @@
 import type { ControllerEvents } from '../shared/domain/controller.js';
 import type { Decision } from '../shared/domain/decisions.js';
 import type { Clock } from '../shared/domain/service-group.js';
+import { phaseSeconds } from '../shared/domain/wake-timeline.js';
 
 /** Local mode prints each state change and action with a timestamp instead of JSON logs. */
 export function stamp(): string {
@@ -17,6 +18,7 @@ export function terminalEvents(): ControllerEvents {
     scaledUp: (ids, reason) => say(`action: wake ${ids.join(', ')} (desired 0 → 1) — ${reason}`),
     scaledDown: (ids, reason) => say(`action: sleep ${ids.join(', ')} (desired → 0) — ${reason}`),
     becameReady: (seconds) => say(`ready after ${seconds ?? '?'} s`),
+    wakeTimeline: (timeline, outcome) => say(`wake timeline (${outcome}): ${Object.entries(phaseSeconds(timeline)).map(([p, s]) => `${p} ${s} s`).join(', ')}`),
   };
 }
 
@@ -27,6 +29,7 @@ export function fanOut(...sinks: ControllerEvents[]): ControllerEvents {
     scaledUp: (...a) => sinks.forEach((s) => s.scaledUp?.(...a)),
     scaledDown: (...a) => sinks.forEach((s) => s.scaledDown?.(...a)),
     becameReady: (...a) => sinks.forEach((s) => s.becameReady?.(...a)),
+    wakeTimeline: (...a) => sinks.forEach((s) => s.wakeTimeline?.(...a)),
   };
 }
 

@@ -10,12 +10,14 @@ import type { WakeConfig } from './config/core-config.js';
 import { HttpReadinessProbe } from './adapters/http/readiness-probe.js';
 import { SimulatedServiceGroup } from './adapters/memory/simulated-group.js';
 import type { CoreConfig } from './config/core-config.js';
+import { readSimulatedPhases } from './config/simulation-config.js';
 
 /** Composition root shared by the functions: real adapters for `aws`, the embedded group for `simulated`. */
 export function createServiceGroup(config: CoreConfig, clock: Clock = systemClock, profile: ClientProfile = 'background'): ServiceGroup {
   if (config.backend === 'simulated') {
     return new SimulatedServiceGroup(config.members, clock, {
-      startDelayMs: Number(process.env.SIM_START_DELAY_SECONDS ?? 20) * 1000,
+      startDelayMs: 0,
+      phases: readSimulatedPhases(),
       stopDelayMs: 3000,
       healthChecks: true,
     });

@@ -3,6 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { ControllerEvents } from './domain/controller.js';
 import type { HoldDecision } from './domain/hold-gate.js';
 import { stopReasonOf } from './domain/stop-reasons.js';
+import { phaseSeconds } from './domain/wake-timeline.js';
 
 /** One Logger and one Metrics per container, with central defaults (service name, namespace). */
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'jitsi-scale-to-zero';
@@ -44,6 +45,16 @@ export function controllerEvents(log: Logger = logger, m: Metrics = metrics): Co
     becameReady(wakeSeconds) {
       log.info('service group ready', { wakeSeconds });
       if (wakeSeconds !== undefined) m.addMetric('WakeToReadySeconds', MetricUnit.Seconds, wakeSeconds);
+    },
+    wakeTimeline(timeline, outcome, status) {
+      const phases = phaseSeconds(timeline);
+      log.info('wake timeline', { outcome, requestedAt: timeline.requestedAt, totalSeconds: status.elapsedSeconds, phases, stuckIn: outcome === 'error' ? timeline.current : undefined });
+      // One metric, one `Phase` dimension (dashboard: where the wake time goes).
+      for (const [phase, seconds] of Object.entries(phases)) {
+        const single = m.singleMetric();
+        single.addDimension('Phase', phase);
+        single.addMetric('WakePhaseSeconds', MetricUnit.Seconds, seconds);
+      }
     },
     alarmResetFailed(failures) {
       log.warn('could not reset the idle alarms to OK', { action: 'alarm-reset', failures });

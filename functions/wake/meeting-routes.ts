@@ -5,6 +5,7 @@ import { header, methodNotAllowed, text, type Response } from './http.js';
 import { HTML_HEADERS, messagePage, waitingPage, type JoinBy } from './page.js';
 import { isLinkPreviewer } from './previewers.js';
 import { maintenancePage } from './maintenance.js';
+import { estimated } from './estimated.js';
 import type { WakeRouteDeps } from './routes.js';
 
 /** What a path that is not the controller's own API asks for. */
@@ -63,7 +64,7 @@ async function roomPage(event: APIGatewayProxyEventV2, room: string | undefined,
   if (hold?.kind === 'active' && hold.hold.kind === 'asleep') return maintenancePage(hold.hold, config.supportContact);
   let status: GroupStatus;
   try {
-    status = await deps.controller.status();
+    status = await estimated(deps, await deps.controller.status());
   } catch {
     // The page still renders; its script keeps polling and shows the real state once AWS answers.
     status = { phase: 'error', message: 'Checking the meeting service…', members: [], retryable: true, checkedAt: deps.clock.now().toISOString() };
@@ -85,7 +86,7 @@ async function roomPage(event: APIGatewayProxyEventV2, room: string | undefined,
     status,
     wake: !isLinkPreviewer(header(event, 'user-agent') ?? event.requestContext.http.userAgent),
     pollIntervalSeconds: config.pollIntervalSeconds,
-    expectedWakeSeconds: config.controller.expectedWakeSeconds,
+    expectedWakeSeconds: status.estimate?.seconds ?? config.controller.expectedWakeSeconds,
     supportContact: config.supportContact,
   });
   return { statusCode: 200, headers: HTML_HEADERS, body: html };

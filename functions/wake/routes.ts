@@ -3,10 +3,11 @@ import type { GroupController } from '../../shared/domain/controller.js';
 import type { GroupStatus } from '../../shared/domain/group-state.js';
 import type { Clock } from '../../shared/domain/service-group.js';
 import type { WakeConfig } from '../../shared/config/core-config.js';
+import type { WakeEstimate } from '../../shared/domain/wake-estimate.js';
+import { estimated } from './estimated.js';
 import { errorResponse, forHead, header, json, methodNotAllowed, routePath, text, type Response } from './http.js';
 import { meetingRoute } from './meeting-routes.js';
 import { visitorView } from './visitor-text.js';
-import { isPrewarmPath, prewarmRoute, type PrewarmRouteDeps } from './prewarm-routes.js';
 import type { HoldGate } from '../../shared/domain/hold-gate.js';
 import { maintenanceRefusal } from './maintenance.js';
 
@@ -14,6 +15,8 @@ export interface WakeRouteDeps {
   controller: GroupController;
   config: WakeConfig;
   clock: Clock;
+  /** The learned (or configured) wake estimate; without it the configured EXPECTED_WAKE_SECONDS. */
+  estimate?: { current(): Promise<WakeEstimate> };
   /** Called once per wake POST (for the WakeRequests metric and the request log line). */
   onWakeRequest?(result: { scaledUp: string[]; phase: string }): void;
   /**
@@ -22,8 +25,6 @@ export interface WakeRouteDeps {
    * screen. No effect on the service (invariant 1).
    */
   onPersonSentIn?(): void;
-  /** The authenticated pre-warm API; absent when it is not configured. */
-  prewarm?: PrewarmRouteDeps;
   /** Operator holds: during an `asleep` hold no wake happens (HOLD_PARAMETER; absent when not configured). */
   holds?: HoldGate;
 }
@@ -62,7 +63,7 @@ async function apiRoute(event: APIGatewayProxyEventV2, method: string, rest: str
   const read = method === 'GET' || method === 'HEAD';
   if (rest === 'status') {
     if (!read) return ['status', methodNotAllowed(['GET', 'HEAD'])];
-    return ['status', await guarded(deps, async () => json(200, present(await deps.controller.status(), deps)))];
+    return ['status', await guarded(deps, async () => json(200, await present(await deps.controller.status(), deps)))];
   }
   if (rest === 'wake') {
     if (method !== 'POST') return ['wake', methodNotAllowed(['POST'])];
@@ -78,22 +79,29 @@ async function apiRoute(event: APIGatewayProxyEventV2, method: string, rest: str
       // The page that gets "ready" here joins at once (redirect or reload): a person is being sent in, and the
       // stop grace must cover them while they sit on Jitsi's pre-join screen. Only the page's script posts.
       if (result.status.phase === 'ready') deps.onPersonSentIn?.();
-      return json(200, present(result.status, deps));
+      return json(200, await present(result.status, deps));
     })];
   }
-  if (isPrewarmPath(rest)) return ['prewarm', await prewarmRoute(event, prefix, rest, deps.prewarm, deps.clock)];
+  // The pre-warm API is its own function (functions/prewarm-api), so this path never loads SSM or Scheduler.
+  if (rest === 'prewarm' || rest.startsWith('prewarm/')) {
+    return ['prewarm', json(404, { error: 'the pre-warm API is served by its own function; it is not deployed here' })];
+  }
   return ['api-unknown', json(404, { error: 'not found' })];
 }
 
-/** The status plus the words the waiting page shows for it (functions/wake/visitor-text.ts). */
-function present(status: GroupStatus, deps: WakeRouteDeps) {
-  return { ...status, view: visitorView(status, { expectedSeconds: deps.config.controller.expectedWakeSeconds }) };
+/** The status with the page's estimate, plus the words the waiting page shows for it (visitor-text.ts). */
+async function present(status: GroupStatus, deps: WakeRouteDeps) {
+  return presentNow(await estimated(deps, status), deps);
+}
+
+function presentNow(status: GroupStatus, deps: WakeRouteDeps) {
+  return { ...status, view: visitorView(status, { expectedSeconds: status.estimate?.seconds ?? deps.config.controller.expectedWakeSeconds }) };
 }
 
 async function guarded(deps: WakeRouteDeps, run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    return errorResponse(error, deps.clock.now(), (status) => present(status, deps));
+    return errorResponse(error, deps.clock.now(), (status) => presentNow(status, deps));
   }
 }

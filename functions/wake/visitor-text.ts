@@ -1,4 +1,5 @@
 import type { GroupStatus, MemberView, Phase } from '../../shared/domain/group-state.js';
+import { durationWords, estimateWords, WAKE_PHASE_WORDS } from './wake-words.js';
 
 /**
  * Every word a visitor reads on the waiting page, in one place. The controller's own messages name services,
@@ -28,7 +29,8 @@ export interface ViewContext {
   expectedSeconds: number;
 }
 
-const minutes = (seconds: number) => `${Math.max(1, Math.round(seconds / 60))} min`;
+// "45 s", "1 min 40 s", "4 min" (wake-words.ts): the learned estimate is precise enough to say so.
+const minutes = (seconds: number) => durationWords(seconds);
 const KEEP_OPEN = 'Keep this page open: it joins the meeting by itself.';
 
 /** Where a waking group is, read from its members (not from the operator message). */
@@ -55,9 +57,12 @@ export function visitorView(status: GroupStatus, ctx: ViewContext): VisitorView 
       };
     case 'waking': {
       const stage = wakingStage(status.members);
-      const detail = stage === 'servers' ? 'Starting the servers. This is the slow part.'
-        : stage === 'health' ? 'The servers are running; waiting for their health checks.'
-          : 'Checking that the meeting answers…';
+      // The wake timeline (ECS task milestones and the probe) names the phase exactly; members are the fallback.
+      const phase = status.timeline?.current;
+      const detail = phase ? WAKE_PHASE_WORDS[phase]
+        : stage === 'servers' ? 'Starting the servers. This is the slow part.'
+          : stage === 'health' ? 'The servers are running; waiting for their health checks.'
+            : 'Checking that the meeting answers…';
       return { step: stage === 'checking' ? 'checking' : 'starting', title: 'Starting the meeting service…', intro: startingIntro, detail, help: false };
     }
     case 'ready':
@@ -109,5 +114,5 @@ export const PAGE_TEXT = {
 export const PREVIEW_VIEW = { title: 'Meeting link', intro: 'The meeting service starts when this link is opened in a web browser.' } as const;
 
 export function estimateText(expectedSeconds: number): string {
-  return `usually about ${minutes(expectedSeconds)}`;
+  return estimateWords({ seconds: expectedSeconds });
 }

@@ -102,6 +102,21 @@ export class ControllerDashboard extends Construct {
           }),
         ],
         ...(props.memberIds && props.hourlyTaskCost !== undefined ? [usageWidgets({ ...props, memberIds: props.memberIds, hourlyTaskCost: props.hourlyTaskCost })] : []),
+        [
+          new cloudwatch.GraphWidget({
+            title: 'Where wake time goes: seconds per phase (stacked, hourly average)',
+            // One line per Phase value, whatever phases the functions publish (shared/domain/wake-timeline.ts).
+            left: [new cloudwatch.MathExpression({
+              expression: `SEARCH('{${props.namespace},Phase,service} MetricName="WakePhaseSeconds" service="${props.powertoolsServiceName}"', 'Average', 3600)`,
+              usingMetrics: {},
+              label: '',
+              period: Duration.hours(1),
+            })],
+            stacked: true,
+            width: 24,
+            leftYAxis: { min: 0 },
+          }),
+        ],
       ],
     });
   }

@@ -7,6 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { LAMBDA_ALIASES } from '../lambda-bundling.js';
 
 /** Repository root (infra/constructs/ → ../..): project root and lock file for esbuild. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -107,7 +108,10 @@ export class ControllerFunction extends Construct {
           // Bundle the AWS SDK v3 clients instead of using the runtime's copy: pinned versions, and
           // tree-shaken modules load faster than the runtime's full packages.
           externalModules: [],
+          // Env-only credentials in Lambda (infra/lambda-bundling.ts): `--alias:<from>=<to>` per entry.
+          esbuildArgs: { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=${to}`) },
         },
       });
   }
 }
+

@@ -31,10 +31,13 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
   };
 
   // DescribeServices (+ ListTasks/DescribeTasks/DescribeTaskDefinition for health and task IPs).
-  each(['wake', 'watch', 'idle-shutdown', 'power-down', 'prewarm'], (r) => allow.allowDescribeGroup(r, members));
+  each(['wake', 'watch', 'idle-shutdown', 'power-down', 'prewarm', 'prewarm-api'], (r) => allow.allowDescribeGroup(r, members));
   // UpdateService with the autoscaling interlock; the watcher never changes the group.
-  each(['wake', 'idle-shutdown', 'power-down', 'prewarm'], (r) => allow.allowScaleGroup(r, members));
+  // The pre-warm API wakes at once when the meeting is within the lead time.
+  each(['wake', 'idle-shutdown', 'power-down', 'prewarm', 'prewarm-api'], (r) => allow.allowScaleGroup(r, members));
   each(['watch'], (r) => allow.allowPutMetrics(r, c.metricNamespace));
+  // The waiting page's learned estimate: 30 days of WakeToReadySeconds, read once an hour per container.
+  each(['wake'], (r) => allow.allowReadMetrics(r));
 
   // Live activity: the probe in the VPC, or an existing CloudWatch metric.
   const probe = fn('probe');
@@ -87,14 +90,14 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
   }
   const prewarm = fn('prewarm');
   if (prewarm) schedules.allowOneTimeInvoke(prewarm);
-  // The pre-warm API needs its token and its target together: a token without the prewarm function
-  // would fail the wake function's configuration check at cold start.
-  const wake = fn('wake');
-  if (wake && prewarm && c.prewarmTokenParameter) {
-    allow.allowReadSecureParameter(role('wake')!, c.prewarmTokenParameter);
-    scheduling('wake');
-    wake.addEnvironment('PREWARM_TOKEN_PARAMETER', c.prewarmTokenParameter);
-    wake.addEnvironment('PREWARM_FUNCTION_ARN', prewarm.functionArn);
+  // The pre-warm API (its own function, so the wake path loads no SSM/Scheduler client) needs its token
+  // and its target together; the controller only creates it when both exist.
+  const prewarmApi = fn('prewarm-api');
+  if (prewarmApi && prewarm && c.prewarmTokenParameter) {
+    allow.allowReadSecureParameter(role('prewarm-api')!, c.prewarmTokenParameter);
+    scheduling('prewarm-api');
+    prewarmApi.addEnvironment('PREWARM_TOKEN_PARAMETER', c.prewarmTokenParameter);
+    prewarmApi.addEnvironment('PREWARM_FUNCTION_ARN', prewarm.functionArn);
   }
 
   each(['probe'], (r) => allowProbeNetworkInterfaces(r));

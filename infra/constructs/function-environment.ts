@@ -45,13 +45,14 @@ export function baseEnvironment(name: FunctionName, c: ControllerConfig): Record
   };
   switch (name) {
     case 'wake':
+      return { ...core, ...(c.supportContact ? { SUPPORT_CONTACT: c.supportContact } : {}) };
+    case 'prewarm-api':
       return {
         ...core,
         TIME_ZONE: c.timeZone,
         PREWARM_LEAD_MINUTES: String(c.prewarmLeadMinutes),
         PREWARM_MAX_DAYS_AHEAD: String(c.prewarmMaxDaysAhead),
-        ...(c.supportContact ? { SUPPORT_CONTACT: c.supportContact } : {}),
-        // PREWARM_TOKEN_PARAMETER is added with the pre-warm wiring: it switches the pre-warm API on.
+        // PREWARM_TOKEN_PARAMETER, PREWARM_FUNCTION_ARN and the schedule variables come with the wiring.
       };
     case 'watch':
       return { ...core, ...activity };

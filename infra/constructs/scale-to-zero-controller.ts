@@ -41,7 +41,14 @@ const MISSING_MEANS: Record<FunctionName, string> = {
   'idle-shutdown': 'the idle alarms have no action: the group is only stopped by the nightly power-down',
   'power-down': 'there is no nightly power-down',
   prewarm: 'pre-warm schedules have no target',
+  'prewarm-api': 'the pre-warm API (/_stz/prewarm, /api/prewarm) answers 404',
 };
+
+/** The probe only reads stats for the probe source; the pre-warm API needs its token and its schedule target. */
+function needed(name: FunctionName, c: ControllerConfig): boolean {
+  if (name === 'probe') return c.activitySource === 'probe';
+  return name !== 'prewarm-api' || c.prewarmTokenParameter !== undefined;
+}
 
 /**
  * The whole controller next to an existing ECS (Express Mode) service group: the six functions with
@@ -65,7 +72,9 @@ export class ScaleToZeroController extends Construct {
     const code = props.code ?? 'bundle';
     const functionsDir = props.functionsDir ?? join(REPO_ROOT, 'functions');
     const available = code === 'inline' ? [...FUNCTION_NAMES] : existingEntries(functionsDir);
-    const wanted = (props.functions ?? FUNCTION_NAMES).filter((n) => available.includes(n) && (n !== 'probe' || c.activitySource === 'probe'));
+    const selected = (props.functions ?? FUNCTION_NAMES).filter((n) => available.includes(n) && needed(n, c));
+    // The pre-warm API without its schedule target (functions/prewarm) would fail at cold start.
+    const wanted = selected.filter((n) => n !== 'prewarm-api' || selected.includes('prewarm'));
     const members = memberArns(this, c.serviceGroup);
     requireMembersRegion(this, c.serviceGroup);
     const retention = c.logRetentionDays;
@@ -117,7 +126,7 @@ export class ScaleToZeroController extends Construct {
     // Every stop and wake path reads the operator's hold; the watcher and the probe do not need it.
     this.hold = new HoldParameter(this, 'Hold', {
       groupName: c.groupName,
-      readers: (['wake', 'idle-shutdown', 'power-down', 'prewarm'] as const).flatMap((n) => (fn(n) ? [fn(n)!] : [])),
+      readers: (['wake', 'idle-shutdown', 'power-down', 'prewarm', 'prewarm-api'] as const).flatMap((n) => (fn(n) ? [fn(n)!] : [])),
     });
     const idleShutdown = fn('idle-shutdown');
     if (idleShutdown) this.idleFailures = new IdleFailures(this, 'IdleFailures', { idleShutdown });
@@ -126,6 +135,7 @@ export class ScaleToZeroController extends Construct {
     if (wake) {
       this.api = new WakeApi(this, 'WakeApi', {
         wake,
+        prewarmApi: fn('prewarm-api'),
         throttleRateLimit: c.throttleRateLimit,
         throttleBurstLimit: c.throttleBurstLimit,
         logRetention: retention,
@@ -163,7 +173,7 @@ export class ScaleToZeroController extends Construct {
     this.operator = new OperatorAccess(this, 'Operator', { config: c, members, functions: this.functions, schedules: this.schedules, alarms: this.alarms });
 
     for (const name of FUNCTION_NAMES) {
-      if (name === 'probe' && c.activitySource !== 'probe') continue;
+      if (!needed(name, c)) continue;
       if (!wanted.includes(name)) {
         Annotations.of(this).addWarningV2(`jitsi-scale-to-zero:missing-${name}`,
           `The ${name} function is not deployed (functions/${name}/index.ts is missing or not selected): ${MISSING_MEANS[name]}.`);

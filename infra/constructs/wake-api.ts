@@ -9,6 +9,8 @@ import { Construct } from 'constructs';
 
 export interface WakeApiProps {
   wake: lambda.IFunction;
+  /** The pre-warm API function; its paths get their own routes, everything else goes to `wake`. */
+  prewarmApi?: lambda.IFunction;
   throttleRateLimit: number;
   throttleBurstLimit: number;
   logRetention: logs.RetentionDays;
@@ -19,9 +21,12 @@ export interface WakeApiProps {
   publicUrl?: string;
 }
 
+/** The pre-warm API under the controller prefix and its older alias (functions/prewarm-api/routes.ts). */
+export const PREWARM_PATHS = ['/_stz/prewarm', '/api/prewarm'] as const;
+
 /**
  * The meeting links point here: one HTTP API whose `$default` route sends every path to the wake
- * function (waiting page, /api/wake, /api/status, /api/prewarm). Stage throttling caps what a flood of
+ * function (waiting page, wake and status API); the pre-warm paths go to the pre-warm API function. Stage throttling caps what a flood of
  * requests can cost; wake requests are coalesced by the function anyway.
  */
 export class WakeApi extends Construct {
@@ -42,6 +47,13 @@ export class WakeApi extends Construct {
       createDefaultStage: false,
       defaultIntegration: new HttpLambdaIntegration('Wake', props.wake, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 }),
     });
+    if (props.prewarmApi) {
+      const integration = new HttpLambdaIntegration('PrewarmApi', props.prewarmApi, { payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0 });
+      for (const base of PREWARM_PATHS) {
+        this.api.addRoutes({ path: base, methods: [apigw.HttpMethod.ANY], integration });
+        this.api.addRoutes({ path: `${base}/{id}`, methods: [apigw.HttpMethod.ANY], integration });
+      }
+    }
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason: 'Meeting links must open without credentials. A GET only renders the waiting page; the wake POST is idempotent, '

@@ -2,6 +2,7 @@ import type { PrewarmSettings } from '../domain/prewarm.js';
 import { readCoreConfig, readWakeConfig, type CoreConfig, type WakeConfig } from './core-config.js';
 import { EnvReader, type Env } from './env-reader.js';
 import { RANGES } from './limits.js';
+import { readEstimateConfig, type EstimateConfig } from './estimate-config.js';
 import { readFunctionArn, readSchedulingConfig, type SchedulingConfig } from './schedule-config.js';
 
 /** Creating pre-warms (wake API and CLI): the schedule target and the time rules. */
@@ -28,24 +29,36 @@ export function readPrewarmConfig(r: EnvReader): PrewarmConfig {
 }
 
 export function readPrewarmAuthConfig(r: EnvReader, tokenParameter: string): PrewarmAuthConfig {
-  if (!PARAMETER_NAME.test(tokenParameter)) r.fail(`PREWARM_TOKEN_PARAMETER must be an SSM parameter name or ARN (got "${tokenParameter}")`);
+  if (tokenParameter !== '' && !PARAMETER_NAME.test(tokenParameter)) r.fail(`PREWARM_TOKEN_PARAMETER must be an SSM parameter name or ARN (got "${tokenParameter}")`);
   return { tokenParameter, tokenTtlMs: r.int('PREWARM_TOKEN_TTL_SECONDS', 300, 0, 3600) * 1000 };
 }
 
 export interface WakeFunctionConfig {
   wake: WakeConfig;
-  /** Present when PREWARM_TOKEN_PARAMETER is set; without it the pre-warm API answers 404. */
-  prewarm?: PrewarmConfig & PrewarmAuthConfig;
+  estimate: EstimateConfig;
 }
 
-/** The wake function: wake settings plus, when enabled, pre-warm, validated together into one error. */
+/** The wake function: the wake settings only (the pre-warm API is its own function). */
 export function loadWakeFunctionConfig(env: Env = process.env): WakeFunctionConfig {
   const r = new EnvReader(env);
   const wake = readWakeConfig(r);
-  const tokenParameter = r.optional('PREWARM_TOKEN_PARAMETER');
-  const prewarm = tokenParameter ? { ...readPrewarmConfig(r), ...readPrewarmAuthConfig(r, tokenParameter) } : undefined;
+  const estimate = readEstimateConfig(r);
   r.done();
-  return { wake, prewarm };
+  return { wake, estimate };
+}
+
+export interface PrewarmApiFunctionConfig {
+  core: CoreConfig;
+  prewarm: PrewarmConfig & PrewarmAuthConfig;
+}
+
+/** functions/prewarm-api: the common settings, the schedule target and the token, validated together. */
+export function loadPrewarmApiFunctionConfig(env: Env = process.env): PrewarmApiFunctionConfig {
+  const r = new EnvReader(env);
+  const core = readCoreConfig(r);
+  const prewarm = { ...readPrewarmConfig(r), ...readPrewarmAuthConfig(r, r.string('PREWARM_TOKEN_PARAMETER')) };
+  r.done();
+  return { core, prewarm };
 }
 
 /** functions/prewarm only wakes the group: the common settings are all it needs. */

@@ -1,6 +1,8 @@
 import { classifyMembers, memberViews, wakeTiming, type GroupStatus, type Phase } from './group-state.js';
 import type { Clock, MemberSnapshot, ReadinessProbe, ServiceGroup } from './service-group.js';
 import { toDependencyError } from './errors.js';
+import type { TimelineView } from './wake-timeline.js';
+import { milestoneRefreshMs, WakeTimelineTracker } from './wake-timeline-tracker.js';
 
 export interface ControllerSettings {
   /** How long one DescribeServices answer is reused inside a container (status polls from many pages). */
@@ -21,6 +23,8 @@ export interface ControllerEvents {
   scaledUp?(memberIds: string[], reason: string): void;
   scaledDown?(memberIds: string[], reason: string): void;
   becameReady?(wakeSeconds: number | undefined): void;
+  /** Once per wake, when it becomes ready or fails: where its time went. */
+  wakeTimeline?(timeline: TimelineView, outcome: 'ready' | 'error', status: GroupStatus): void;
   /** Resetting the idle alarms after a wake or stop failed (best effort: the action itself stands). */
   alarmResetFailed?(failures: string[]): void;
 }
@@ -45,6 +49,7 @@ export class GroupController {
   private lastProbeDetail = '';
   private wakeStartedAt?: Date;
   private lastPhase?: Phase;
+  private readonly timeline: WakeTimelineTracker;
 
   constructor(
     private readonly group: ServiceGroup,
@@ -52,7 +57,9 @@ export class GroupController {
     private readonly clock: Clock,
     private readonly settings: ControllerSettings,
     private readonly events: ControllerEvents = {},
-  ) {}
+  ) {
+    this.timeline = new WakeTimelineTracker(group.taskMilestones ? () => group.taskMilestones!() : undefined, clock, milestoneRefreshMs(settings.statusCacheMs));
+  }
 
   /** Current status; no side effect on the group. */
   async status(): Promise<GroupStatus> {
@@ -78,6 +85,7 @@ export class GroupController {
     this.patchCache(done.map((m) => m.ref.id), 0);
     this.probeSuccesses = 0;
     this.wakeStartedAt = undefined;
+    this.timeline.reset();
     if (done.length > 0) this.events.scaledDown?.(done.map((m) => m.ref.id), reason);
     if (failed.length > 0) throw toDependencyError(`sleep ${failed.map((f) => f.id).join(', ')}`, failed[0]!.error);
     return { status: await this.status(), scaledDown: done.map((m) => m.ref.id) };
@@ -98,7 +106,10 @@ export class GroupController {
     const results = await Promise.allSettled(asleep.map((m) => this.group.wakeMember(m)));
     const done = asleep.filter((_, i) => results[i]!.status === 'fulfilled');
     if (done.length > 0) {
-      if (!this.wakeStartedAt || classifyMembers(members).kind !== 'starting') this.wakeStartedAt = this.clock.now();
+      if (!this.wakeStartedAt || classifyMembers(members).kind !== 'starting') {
+        this.wakeStartedAt = this.clock.now();
+        this.timeline.start(this.wakeStartedAt);
+      }
       this.probeSuccesses = 0;
       this.patchCache(done.map((m) => m.ref.id), 1);
       this.events.scaledUp?.(done.map((m) => m.ref.id), reason);
@@ -145,12 +156,18 @@ export class GroupController {
     if (verdict.kind === 'steady' && this.probeSuccesses < this.settings.probeSuccessesRequired) await this.probeIfDue();
 
     const startedAt = this.wakeStartedAt ?? newest(members.map((m) => m.changedAt));
+    if (verdict.kind === 'starting' || verdict.kind === 'steady') {
+      this.timeline.follow(startedAt, verdict.kind === 'starting');
+      await this.timeline.refresh(members.reduce((sum, m) => sum + m.desired, 0));
+      if (verdict.kind === 'steady') this.timeline.mark('healthyAt', now);
+    }
     const timing = wakeTiming(startedAt, now, this.settings.expectedWakeSeconds);
     const base = { members: memberViews(members), checkedAt: now.toISOString() };
     let status: GroupStatus;
     switch (verdict.kind) {
       case 'asleep':
         this.wakeStartedAt = undefined;
+        this.timeline.reset();
         status = { ...base, phase: 'asleep', message: 'The meeting service is asleep.', retryable: true };
         break;
       case 'stopping':
@@ -162,14 +179,15 @@ export class GroupController {
       default: {
         const ready = verdict.kind === 'steady' && this.probeSuccesses >= this.settings.probeSuccessesRequired;
         if (ready) {
-          status = { ...base, ...timing, phase: 'ready', message: 'The meeting service is ready.', retryable: true };
+          this.timeline.mark('readyAt', now);
+          status = { ...base, ...timing, ...this.timelineField(), phase: 'ready', message: 'The meeting service is ready.', retryable: true };
           break;
         }
         const reason = verdict.kind === 'starting' ? verdict.reason : `checking the meeting URL (${this.lastProbeDetail || 'not yet probed'})`;
         const overdue = (timing.elapsedSeconds ?? 0) > this.settings.wakeTimeoutSeconds;
         status = overdue
-          ? { ...base, ...timing, phase: 'error', message: `Start is taking far longer than expected: ${reason}.`, retryable: true }
-          : { ...base, ...timing, phase: 'waking', message: `Starting: ${reason}.`, retryable: true };
+          ? { ...base, ...timing, ...this.timelineField(), phase: 'error', message: `Start is taking far longer than expected: ${reason}.`, retryable: true }
+          : { ...base, ...timing, ...this.timelineField(), phase: 'waking', message: `Starting: ${reason}.`, retryable: true };
       }
     }
     this.noteTransition(status);
@@ -185,6 +203,7 @@ export class GroupController {
       .check()
       .then(({ ok, detail }) => {
         this.probeSuccesses = ok ? this.probeSuccesses + 1 : 0;
+        if (ok) this.timeline.mark('firstProbeOkAt', new Date(now));
         this.lastProbeDetail = detail;
       })
       .catch((error: unknown) => {
@@ -202,7 +221,19 @@ export class GroupController {
     if (from === status.phase) return;
     this.lastPhase = status.phase;
     this.events.phaseChanged?.(from, status.phase, status);
-    if (status.phase === 'ready' && from !== undefined) this.events.becameReady?.(status.elapsedSeconds);
+    // Only a wake this container watched start: a container that first meets running tasks would count the
+    // time since ECS's last change as a wake (and skew the learned estimate).
+    if (status.phase === 'ready' && from !== undefined && this.timeline.watchedStart) this.events.becameReady?.(status.elapsedSeconds);
+    // A wake seen from its start (or joined while waking) ends in ready or error: report where the time went.
+    if ((status.phase === 'ready' && from !== undefined) || (status.phase === 'error' && from === 'waking')) {
+      const report = this.timeline.takeReport();
+      if (report) this.events.wakeTimeline?.(report, status.phase, status);
+    }
+  }
+
+  private timelineField(): { timeline?: TimelineView } {
+    const view = this.timeline.view();
+    return view ? { timeline: view } : {};
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Health, MemberSnapshot } from './service-group.js';
+import type { TimelineView } from './wake-timeline.js';
+import type { WakeEstimate } from './wake-estimate.js';
 
 export type Phase = 'asleep' | 'waking' | 'ready' | 'stopping' | 'error';
 
@@ -22,6 +24,12 @@ export interface GroupStatus {
   elapsedSeconds?: number;
   /** Rough seconds until ready; 0 when the expected time has passed. */
   estimatedSecondsLeft?: number;
+  /** What the page promises ("usually about …"), learned from recent wakes or configured. */
+  estimate?: WakeEstimate;
+  /** The wake has taken longer than the estimate (not an error: it keeps going until WAKE_TIMEOUT_SECONDS). */
+  overEstimate?: boolean;
+  /** The current (or last finished) wake's phases, while waking, ready or failed. */
+  timeline?: TimelineView;
   /** True when polling again may succeed (throttling, a slow start). */
   retryable: boolean;
   checkedAt: string;

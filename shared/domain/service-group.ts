@@ -1,3 +1,5 @@
+import type { TaskMilestones } from './wake-timeline.js';
+
 /** The ECS services that wake and sleep together (e.g. the Express Mode web service and a JVB service). */
 export interface MemberRef {
   cluster: string;
@@ -57,6 +59,8 @@ export interface ServiceGroup {
   wakeMember(member: MemberSnapshot): Promise<void>;
   /** Autoscaling minimum to 0 first, then desired count 0. */
   sleepMember(member: MemberSnapshot): Promise<void>;
+  /** Timestamps of the tasks that are starting or running (image pull, start), for the wake timeline. */
+  taskMilestones?(): Promise<TaskMilestones[]>;
 }
 
 /** Port: HTTP probe of the public meeting URL (GET / and GET /http-bind must answer 200). */

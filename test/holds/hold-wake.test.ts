@@ -2,12 +2,13 @@ import { CreateScheduleCommand } from '@aws-sdk/client-scheduler';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { MemoryHoldStore } from '../../shared/adapters/memory/memory-hold-store.js';
 import { FixedSecretToken } from '../../shared/adapters/aws/ssm-secret-token.js';
-import { loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
+import { loadPrewarmApiFunctionConfig, loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
 import { NO_HOLD_TEXT, serializeHold } from '../../shared/domain/hold.js';
 import { HoldGate } from '../../shared/domain/hold-gate.js';
 import { holdDecisionEvents, logger, metrics } from '../../shared/observability.js';
 import { createWakeHandler } from '../../functions/wake/handler.js';
-import { createPrewarmRouteDeps } from '../../functions/wake/prewarm-setup.js';
+import { createPrewarmRouteDeps } from '../../functions/prewarm-api/setup.js';
+import { createPrewarmApiHandler } from '../../functions/prewarm-api/handler.js';
 import { lambdaContext } from '../../local/lambda-context.js';
 import { captureOutput, controllerSetup, loadEvent, mockedSchedules } from '../scheduling/support.js';
 
@@ -22,15 +23,20 @@ const maintenance = serializeHold({ kind: 'asleep', until: new Date('2026-11-26T
 /** The real wake handler (with the pre-warm API) over an asleep simulated group, sharing one hold store. */
 async function app(holdText: string) {
   const output = captureOutput();
-  const { wake: config, prewarm } = loadWakeFunctionConfig(ENV);
+  const { wake: config } = loadWakeFunctionConfig(ENV);
+  const { prewarm } = loadPrewarmApiFunctionConfig(ENV);
   const { clock, group, controller } = await controllerSetup({ awake: false, now: '2026-11-26T12:00:00Z' });
   const store = new MemoryHoldStore(holdText);
   const holds = new HoldGate(store, clock, 0, holdDecisionEvents(logger, metrics));
   const { mock: scheduler, schedules } = mockedSchedules();
   scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-central-1:123456789012:schedule/jitsi-controller/x' });
-  const prewarmDeps = createPrewarmRouteDeps({ config, prewarm: prewarm!, controller, logger, metrics, clock, schedules, token: new FixedSecretToken(TOKEN), holds });
-  const handler = createWakeHandler({ controller, config, clock, logger, metrics, prewarm: prewarmDeps, holds });
-  const invoke = async (event: unknown) => handler(event, lambdaContext('wake'));
+  const prewarmDeps = createPrewarmRouteDeps({ config, prewarm, controller, logger, metrics, clock, schedules, token: new FixedSecretToken(TOKEN), holds });
+  const handler = createWakeHandler({ controller, config, clock, logger, metrics, holds });
+  const prewarmApi = createPrewarmApiHandler({ prewarm: prewarmDeps, clock, logger, metrics });
+  // As API Gateway routes them: the pre-warm paths to functions/prewarm-api, the rest to functions/wake.
+  const invoke = async (event: unknown) => (/\/prewarm(\/|$)/.test(String((event as { rawPath?: string }).rawPath))
+    ? prewarmApi(event, lambdaContext('prewarm-api'))
+    : handler(event, lambdaContext('wake')));
   return { output, group, store, scheduler, invoke, wakes: () => group.calls.filter((c) => c.op === 'wake').length };
 }
 

@@ -75,6 +75,13 @@ describe('idle alarms and dashboard', () => {
     }
   });
 
+  it('graphs where wake time goes: WakePhaseSeconds per Phase, stacked', () => {
+    const body = JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0]!.Properties.DashboardBody);
+
+    expect(body).toMatch(/SEARCH\('\{JitsiScaleToZero,Phase,service\} MetricName=\\+"WakePhaseSeconds\\+" service=\\+"jitsi-scale-to-zero\\+"', 'Average', 3600\)/);
+    expect(body).toContain('\\"stacked\\":true');
+  });
+
   it('can leave the dashboard out (it costs $3/month beyond three free ones)', () => {
     synthStack({ dashboardEnabled: false }).template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
   });

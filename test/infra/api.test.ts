@@ -21,6 +21,21 @@ describe('wake HTTP API', () => {
     });
   });
 
+  it('routes the pre-warm paths (both prefixes) to the pre-warm API function, not to the wake function', () => {
+    for (const key of ['ANY /_stz/prewarm', 'ANY /_stz/prewarm/{id}', 'ANY /api/prewarm', 'ANY /api/prewarm/{id}']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key });
+    }
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationUri: functionArn(stack, 'PrewarmApi'), PayloadFormatVersion: '2.0' });
+    template.hasResourceProperties('AWS::Lambda::Permission', { FunctionName: functionArn(stack, 'PrewarmApi'), Principal: 'apigateway.amazonaws.com' });
+  });
+
+  it('deploys no pre-warm API without a token parameter', () => {
+    const off = synthStack({ prewarmTokenParameter: undefined });
+
+    expect(off.stack.controller.functions['prewarm-api']).toBeUndefined();
+    expect(Object.values(off.template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey)).toEqual(['$default']);
+  });
+
   it('throttles the stage and logs access without the path (room names)', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

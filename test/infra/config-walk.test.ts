@@ -6,7 +6,7 @@ import { loadProbeConfig, loadWatchConfig } from '../../shared/config/activity-c
 import { ConfigError } from '../../shared/config/env-reader.js';
 import { loadIdleShutdownConfig } from '../../shared/config/idle-config.js';
 import { loadPowerDownConfig } from '../../shared/config/power-down-config.js';
-import { loadPrewarmFunctionConfig, loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
+import { loadPrewarmApiFunctionConfig, loadPrewarmFunctionConfig, loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
 import { EXAMPLE, synthStack } from './infra-fixtures.js';
 
 /**
@@ -22,6 +22,7 @@ const LOADERS: Record<FunctionName, (env: Record<string, string>) => unknown> = 
   'idle-shutdown': loadIdleShutdownConfig,
   'power-down': loadPowerDownConfig,
   prewarm: loadPrewarmFunctionConfig,
+  'prewarm-api': loadPrewarmApiFunctionConfig,
 };
 
 /** What infra/constructs/controller-wiring.ts adds once the other resources exist (names checked below). */
@@ -36,10 +37,10 @@ function wiredEnvironment(name: FunctionName, c: ControllerConfig): Record<strin
     case 'idle-shutdown': return { ...env, ...probe, ...alarms };
     case 'power-down': return { ...env, ...probe, ...scheduling, ...alarms };
     case 'prewarm': return { ...env, ...alarms };
-    case 'wake':
-      return c.prewarmTokenParameter
-        ? { ...env, ...probe, ...alarms, ...scheduling, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter, PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' }
-        : { ...env, ...probe, ...alarms };
+    case 'wake': return { ...env, ...probe, ...alarms };
+    // Deployed only with a token parameter (the walk gives it one when the configuration has none).
+    case 'prewarm-api':
+      return { ...env, ...alarms, ...scheduling, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter ?? '/jitsi/prewarm-token', PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' };
     default: return env;
   }
 }

@@ -9,9 +9,9 @@ import { exampleConfig, functionArn, logicalId, synthStack } from './infra-fixtu
 describe('controller functions', () => {
   const { stack, template } = synthStack();
 
-  it('deploys the six functions on nodejs24.x / arm64 with their memory and timeout', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 6);
-    for (const [id, spec] of [['Wake', FUNCTION_SPECS.wake], ['Probe', FUNCTION_SPECS.probe], ['IdleShutdown', FUNCTION_SPECS['idle-shutdown']]] as const) {
+  it('deploys the seven functions on nodejs24.x / arm64 with their memory and timeout', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 7);
+    for (const [id, spec] of [['Wake', FUNCTION_SPECS.wake], ['Probe', FUNCTION_SPECS.probe], ['IdleShutdown', FUNCTION_SPECS['idle-shutdown']], ['PrewarmApi', FUNCTION_SPECS['prewarm-api']]] as const) {
       template.hasResource('AWS::Lambda::Function', {
         Properties: Match.objectLike({
           Runtime: 'nodejs24.x',
@@ -51,8 +51,8 @@ describe('controller functions', () => {
   });
 
   it('gives every function its own log group with the configured retention', () => {
-    // Six function log groups plus the API access log group.
-    template.resourceCountIs('AWS::Logs::LogGroup', 7);
+    // Seven function log groups plus the API access log group.
+    template.resourceCountIs('AWS::Logs::LogGroup', 8);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
   });
 
@@ -77,7 +77,10 @@ describe('controller functions', () => {
       POWERTOOLS_SERVICE_NAME: 'jitsi-scale-to-zero',
     };
 
-    expect(envOf('Wake')).toMatchObject({
+    expect(envOf('Wake')).toMatchObject(common);
+    // The pre-warm API is its own function: the wake function gets none of its variables.
+    expect(Object.keys(envOf('Wake')).filter((k) => /PREWARM|SCHEDULE/.test(k))).toEqual([]);
+    expect(envOf('PrewarmApi')).toMatchObject({
       ...common,
       PREWARM_TOKEN_PARAMETER: '/jitsi/prewarm-token',
       PREWARM_FUNCTION_ARN: functionArn(stack, 'Prewarm'),

@@ -79,15 +79,18 @@ describe('least-privilege IAM', () => {
       Resource: { 'Fn::GetAtt': [logicalId(stack, 'Schedules/OneTimeRole'), 'Arn'] },
       Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
     });
-    expect(bySid(wake, 'PassSchedulerRole')).toBeDefined();
+    expect(bySid(policyStatements(template, stack, 'PrewarmApi'), 'PassSchedulerRole')).toBeDefined();
+    expect(actionsOf(wake).filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
     expect(bySid(policyStatements(template, stack, 'Watch'), 'PassSchedulerRole')).toBeUndefined();
   });
 
   it('reads the pre-warm token parameter and decrypts it only through SSM', () => {
     const parameter = arnJoin(':ssm:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':parameter/jitsi/prewarm-token');
 
-    expect(bySid(wake, 'ReadPrewarmTokenParameter')).toMatchObject({ Action: 'ssm:GetParameter', Resource: parameter });
-    expect(bySid(wake, 'DecryptPrewarmTokenViaSsm')).toMatchObject({
+    const prewarmApi = policyStatements(template, stack, 'PrewarmApi');
+
+    expect(bySid(prewarmApi, 'ReadPrewarmTokenParameter')).toMatchObject({ Action: 'ssm:GetParameter', Resource: parameter });
+    expect(bySid(prewarmApi, 'DecryptPrewarmTokenViaSsm')).toMatchObject({
       Action: 'kms:Decrypt',
       Condition: { StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['ssm.', { Ref: 'AWS::Region' }, '.amazonaws.com']] }, 'kms:EncryptionContext:PARAMETER_ARN': parameter } },
     });
@@ -95,6 +98,13 @@ describe('least-privilege IAM', () => {
     const prewarmReads = policyStatements(template, stack, 'Prewarm').filter((s) => [s.Action].flat().includes('ssm:GetParameter'));
     expect(prewarmReads.map((s) => s.Sid)).toEqual(['ReadHoldParameter']);
     expect(actionsOf(policyStatements(template, stack, 'Prewarm'))).not.toContain('kms:Decrypt');
+    // The wake function reads the operator's hold, never the token (the pre-warm API is its own function).
+    expect(wake.filter((s) => [s.Action].flat().includes('ssm:GetParameter')).map((s) => s.Sid)).toEqual(['ReadHoldParameter']);
+  });
+
+  it('lets the wake function read metric history for its learned estimate (besides resetting the idle alarms)', () => {
+    expect(bySid(wake, 'ReadActivityMetric')).toMatchObject({ Action: 'cloudwatch:GetMetricData', Resource: '*' });
+    expect(actionsOf(wake).filter((a) => a.startsWith('cloudwatch:'))).toEqual(['cloudwatch:GetMetricData', 'cloudwatch:SetAlarmState']);
   });
 
   it('lets the idle shutdown re-arm its own two alarms only', () => {
@@ -144,7 +154,7 @@ describe('least-privilege IAM', () => {
     const metric = synthStack({ activitySource: 'metric', activityMetricNamespace: 'Jitsi', activityMetricName: 'participants' });
     const watch = policyStatements(metric.template, metric.stack, 'Watch');
 
-    metric.template.resourceCountIs('AWS::Lambda::Function', 5);
+    metric.template.resourceCountIs('AWS::Lambda::Function', 6);
     metric.template.resourceCountIs('AWS::EC2::SecurityGroup', 0);
     expect(bySid(watch, 'ReadActivityMetric')).toMatchObject({ Action: 'cloudwatch:GetMetricData', Resource: '*' });
     expect(actionsOf(watch)).not.toContain('lambda:InvokeFunction');

@@ -26,12 +26,12 @@ describe('local tools (issue 11)', () => {
     const res = await fetch(`${app.url}/api/prewarm`);
     expect(res.status).toBe(401);
     expect(await res.text()).not.toMatch(/not configured/);
-    expect(prewarmLine({ wake: app.config, prewarm: app.prewarm })).toBe('pre-warm API on /api/prewarm (bearer token from SSM parameter /jitsi/prewarm-token)');
+    expect(prewarmLine({ prewarm: app.prewarm })).toBe('pre-warm API on /_stz/prewarm (bearer token from SSM parameter /jitsi/prewarm-token)');
 
     await app.close();
     app = await startLocalApp({ port: 0, quiet: true, clock: new ManualClock(), env: {} });
     expect((await fetch(`${app.url}/api/prewarm`)).status).toBe(404);
-    expect(prewarmLine({ wake: app.config, prewarm: app.prewarm })).toBe('pre-warm API off (PREWARM_TOKEN_PARAMETER is not set)');
+    expect(prewarmLine({ prewarm: app.prewarm })).toBe('pre-warm API off (PREWARM_TOKEN_PARAMETER is not set)');
   });
 
   it('npm run invoke -- wake serves the pre-warm API when configured', async () => {

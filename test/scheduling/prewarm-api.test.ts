@@ -2,11 +2,12 @@ import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ListSc
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createPrewarmApiHandler } from '../../functions/prewarm-api/handler.js';
+import { createPrewarmRouteDeps } from '../../functions/prewarm-api/setup.js';
 import { createWakeHandler } from '../../functions/wake/handler.js';
-import { createPrewarmRouteDeps } from '../../functions/wake/prewarm-setup.js';
 import { lambdaContext } from '../../local/lambda-context.js';
 import { SsmSecretToken } from '../../shared/adapters/aws/ssm-secret-token.js';
-import { loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
+import { loadPrewarmApiFunctionConfig, loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
 import { logger, metrics } from '../../shared/observability.js';
 import { captureOutput, controllerSetup, loadEvent, mockedSchedules } from './support.js';
 
@@ -20,18 +21,18 @@ const ENV = {
 
 async function app(env: Record<string, string> = ENV) {
   const output = captureOutput();
-  const { wake: config, prewarm } = loadWakeFunctionConfig(env);
+  const { core: config, prewarm } = loadPrewarmApiFunctionConfig(env);
   const { clock, group, controller } = await controllerSetup({ awake: false, now: '2026-11-26T12:00:00Z' });
   const { mock: scheduler, schedules } = mockedSchedules();
   const ssmClient = new SSMClient({ region: 'eu-central-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
   const ssm = mockClient(ssmClient);
   ssm.on(GetParameterCommand).resolves({ Parameter: { Value: TOKEN } });
-  const prewarmDeps = prewarm && createPrewarmRouteDeps({
+  const prewarmDeps = createPrewarmRouteDeps({
     config, prewarm, controller, logger, metrics, clock, schedules, token: new SsmSecretToken(ssmClient, prewarm.tokenParameter, prewarm.tokenTtlMs, clock),
   });
-  const handler = createWakeHandler({ controller, config, clock, logger, metrics, prewarm: prewarmDeps });
+  const handler = createPrewarmApiHandler({ prewarm: prewarmDeps, clock, logger, metrics });
   const invoke = async (event: unknown) => {
-    const res = await handler(event, lambdaContext('wake'));
+    const res = await handler(event, lambdaContext('prewarm-api'));
     return { ...res, json: JSON.parse(res.body || 'null') as Record<string, unknown> };
   };
   return { clock, group, scheduler, ssm, output, invoke };
@@ -190,12 +191,28 @@ describe('pre-warm API', () => {
     expect(t.ssm.commandCalls(GetParameterCommand)).toHaveLength(1);
   });
 
-  it('answers 404 when pre-warm is not configured', async () => {
-    const { PREWARM_TOKEN_PARAMETER: _off, ...env } = ENV;
-    const t = await app(env);
+  it('serves the same API under /_stz/prewarm, with locations under that prefix', async () => {
+    const t = await app();
     restore = t.output.restore;
-    const res = await t.invoke(request('get-prewarm'));
+    t.scheduler.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:aws:scheduler:eu-central-1:123456789012:schedule/jitsi-controller/x' });
+    const res = await t.invoke(request('post-prewarm', { path: '/_stz/prewarm', body: { start: '2026-11-27T09:00:00+01:00' } }));
+    expect(res.statusCode).toBe(201);
+    expect(res.headers?.location).toBe('/_stz/prewarm/prewarm-20261127T080000Z');
+  });
+
+  it('is not served by the wake function, which never loads SSM or Scheduler', async () => {
+    const { clock, controller } = await controllerSetup({ awake: false, now: '2026-11-26T12:00:00Z' });
+    const { wake: config } = loadWakeFunctionConfig(ENV);
+    const wake = createWakeHandler({ controller, config, clock, logger, metrics });
+    const output = captureOutput();
+    restore = output.restore;
+    const res = await wake(request('get-prewarm'), lambdaContext('wake'));
     expect(res.statusCode).toBe(404);
-    expect(res.json.error).toMatch(/not configured/);
+    expect(JSON.parse(res.body!).error).toMatch(/its own function/);
+  });
+
+  it('refuses to start without PREWARM_TOKEN_PARAMETER, naming it', () => {
+    const { PREWARM_TOKEN_PARAMETER: _off, ...env } = ENV;
+    expect(() => loadPrewarmApiFunctionConfig(env)).toThrow(/PREWARM_TOKEN_PARAMETER is required/);
   });
 });

@@ -7,6 +7,8 @@ import {
   type ApplicationAutoScalingClient, type ScalableTarget, type SuspendedState,
 } from '@aws-sdk/client-application-auto-scaling';
 import { serviceName, type Health, type MemberRef, type MemberSnapshot, type ServiceGroup } from '../../domain/service-group.js';
+import type { TaskMilestones } from '../../domain/wake-timeline.js';
+import { describeTaskMilestones } from './ecs-task-milestones.js';
 
 const DIMENSION = 'ecs:service:DesiredCount';
 const TARGET_CACHE_MS = 60_000;
@@ -111,6 +113,11 @@ export class EcsServiceGroup implements ServiceGroup {
       }));
     }
     await this.ecs.send(new UpdateServiceCommand({ cluster: member.ref.cluster, service: member.ref.service, desiredCount: 0 }));
+  }
+
+  /** Image pull and start times of the starting tasks, for the wake timeline (ecs-task-milestones.ts). */
+  taskMilestones(): Promise<TaskMilestones[]> {
+    return describeTaskMilestones(this.ecs, this.members);
   }
 
   /** Running tasks of the given members with private IPs and container health (ListTasks + DescribeTasks). */

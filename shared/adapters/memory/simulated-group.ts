@@ -1,9 +1,23 @@
 import type { RunningTaskInfo } from '../../domain/activity-ports.js';
 import type { Clock, MemberRef, MemberSnapshot, ReadinessProbe, ServiceGroup } from '../../domain/service-group.js';
+import type { TaskMilestones } from '../../domain/wake-timeline.js';
+
+/** How long each phase of a simulated start takes (the real ones: docs/wake-time.md). */
+export interface SimulatedWakePhases {
+  provisioningMs: number;
+  imagePullMs: number;
+  containerStartMs: number;
+  /** From running until container health is HEALTHY. */
+  healthChecksMs: number;
+  /** From healthy until the simulated Jitsi web answers through the "load balancer". */
+  loadBalancerMs: number;
+}
 
 export interface SimulationOptions {
-  /** Time from desired 1 until the task runs and is healthy. */
+  /** Without `phases`: time from desired 1 until the task runs, is healthy and serves. */
   startDelayMs: number;
+  /** Phase by phase instead of one `startDelayMs` (the local demo and the bench). */
+  phases?: SimulatedWakePhases;
   /** Time from desired 0 until the task is gone. */
   stopDelayMs: number;
   /** Whether members report container health (HEALTHY once started) or none. */
@@ -32,11 +46,14 @@ export class SimulatedServiceGroup implements ServiceGroup {
   private readonly state = new Map<string, MemberState>();
   private readonly failures: Array<{ op: 'wake' | 'sleep' | 'describe'; error: Error }> = [];
 
+  private readonly phases: SimulatedWakePhases;
+
   constructor(
     readonly members: readonly MemberRef[],
     private readonly clock: Clock,
     private readonly options: SimulationOptions,
   ) {
+    this.phases = options.phases ?? { provisioningMs: 0, imagePullMs: 0, containerStartMs: options.startDelayMs, healthChecksMs: 0, loadBalancerMs: 0 };
     for (const m of members) this.state.set(m.id, { desired: 0, minCapacity: 0, scaleInSuspended: false });
   }
 
@@ -66,12 +83,13 @@ export class SimulatedServiceGroup implements ServiceGroup {
       let running = 0;
       let pending = 0;
       if (s.desired > 0) {
-        if (since >= this.options.startDelayMs) running = s.desired;
+        if (since >= this.runningAfterMs()) running = s.desired;
         else pending = s.desired;
       } else if (since < this.options.stopDelayMs) {
         running = 1;
       }
-      const health = !this.options.healthChecks ? 'NONE' : running > 0 ? 'HEALTHY' : 'UNKNOWN';
+      const healthy = s.desired === 0 || since >= this.runningAfterMs() + this.phases.healthChecksMs;
+      const health = !this.options.healthChecks ? 'NONE' : running > 0 && healthy ? 'HEALTHY' : 'UNKNOWN';
       return { ref, exists: true, desired: s.desired, running, pending, health, rolloutFailed: false, changedAt: s.changedAt };
     });
   }
@@ -87,8 +105,25 @@ export class SimulatedServiceGroup implements ServiceGroup {
     return snapshots.flatMap((m, i) => {
       const s = this.mustGet(m.ref.id);
       if (m.desired === 0 || m.running === 0 || !s.changedAt) return [];
-      const startedAt = new Date(s.changedAt.getTime() + this.options.startDelayMs);
+      const startedAt = new Date(s.changedAt.getTime() + this.runningAfterMs());
       return Array.from({ length: m.running }, (_, n) => ({ member: m.ref.id, privateIp: `10.0.${i}.${10 + n}`, startedAt }));
+    });
+  }
+
+  /** What DescribeTasks would say: image pull and start times, each once it has happened. */
+  async taskMilestones(): Promise<TaskMilestones[]> {
+    const now = this.clock.now().getTime();
+    const p = this.phases;
+    return this.members.flatMap((ref) => {
+      const s = this.mustGet(ref.id);
+      if (s.desired < 1 || !s.changedAt) return [];
+      const at = (offset: number) => (s.changedAt!.getTime() + offset <= now ? new Date(s.changedAt!.getTime() + offset) : undefined);
+      return Array.from({ length: s.desired }, () => ({
+        member: ref.id,
+        pullStartedAt: at(p.provisioningMs),
+        pullStoppedAt: at(p.provisioningMs + p.imagePullMs),
+        startedAt: at(this.runningAfterMs()),
+      }));
     });
   }
 
@@ -115,10 +150,22 @@ export class SimulatedServiceGroup implements ServiceGroup {
     }
   }
 
-  /** True when every member runs: what the simulated Jitsi web uses to answer its probe paths. */
+  /**
+   * True when every member runs and the simulated load balancer passes traffic (healthy, then the load
+   * balancer phase): what the simulated Jitsi web uses to answer its probe paths.
+   */
   async allRunning(): Promise<boolean> {
     const snapshots = await this.describe();
-    return snapshots.every((m) => m.desired > 0 && m.running >= m.desired);
+    const now = this.clock.now().getTime();
+    const servingAfter = this.runningAfterMs() + this.phases.healthChecksMs + this.phases.loadBalancerMs;
+    return snapshots.every((m) => {
+      const changedAt = this.mustGet(m.ref.id).changedAt;
+      return m.desired > 0 && m.running >= m.desired && (!changedAt || now - changedAt.getTime() >= servingAfter);
+    });
+  }
+
+  private runningAfterMs(): number {
+    return this.phases.provisioningMs + this.phases.imagePullMs + this.phases.containerStartMs;
   }
 
   private maybeFail(op: 'wake' | 'sleep' | 'describe'): void {

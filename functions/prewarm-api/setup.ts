@@ -10,7 +10,7 @@ import { PrewarmService } from '../../shared/domain/prewarm-service.js';
 import type { Schedules } from '../../shared/domain/schedules.js';
 import type { SecretToken } from '../../shared/domain/secret-token.js';
 import { systemClock, type Clock } from '../../shared/domain/service-group.js';
-import type { PrewarmRouteDeps } from './prewarm-routes.js';
+import type { PrewarmRouteDeps } from './routes.js';
 import type { HoldGate } from '../../shared/domain/hold-gate.js';
 
 export interface PrewarmSetup {

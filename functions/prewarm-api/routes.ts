@@ -3,7 +3,7 @@ import { quoteCapped } from '../../shared/domain/iso-time.js';
 import type { PrewarmService } from '../../shared/domain/prewarm-service.js';
 import { bearerToken, MIN_TOKEN_LENGTH, tokenMatches, type SecretToken } from '../../shared/domain/secret-token.js';
 import type { Clock } from '../../shared/domain/service-group.js';
-import { errorResponse, header, json, methodNotAllowed, type Response } from './http.js';
+import { errorResponse, header, json, methodNotAllowed, type Response } from '../wake/http.js';
 
 /** What the pre-warm API needs; absent when PREWARM_TOKEN_PARAMETER is not configured. */
 export interface PrewarmRouteDeps {
@@ -13,28 +13,29 @@ export interface PrewarmRouteDeps {
   onAction?(action: 'scheduled' | 'woke-now' | 'cancelled' | 'unauthorized' | 'token-unusable' | 'refused', details: Record<string, unknown>): void;
 }
 
-const NAME = 'prewarm';
+/** The pre-warm API under both prefixes (docs/CONTRACTS.md): `/_stz/prewarm` and the older `/api/prewarm`. */
+const BASES = ['/_stz/prewarm', '/api/prewarm'] as const;
 const UNAUTHORIZED = () => json(401, { error: 'unauthorized: send Authorization: Bearer <pre-warm token>' }, { 'www-authenticate': 'Bearer realm="prewarm"' });
 
-/** `rest` is the path after the API prefix (`/_stz/` or `/api/`). */
-export function isPrewarmPath(rest: string): boolean {
-  return rest === NAME || rest.startsWith(`${NAME}/`);
+export function prewarmBase(path: string): string | undefined {
+  return BASES.find((base) => path === base || path.startsWith(`${base}/`));
 }
 
 /**
  * `POST /_stz/prewarm {"start": ISO}`, `GET /_stz/prewarm`, `DELETE /_stz/prewarm/{id}` (also under `/api/`).
  * Authentication comes first: without the right bearer token nothing else runs, so no Scheduler call can happen.
  */
-export async function prewarmRoute(event: APIGatewayProxyEventV2, prefix: string, rest: string, deps: PrewarmRouteDeps | undefined, clock: Clock): Promise<Response> {
-  if (!deps) return json(404, { error: 'pre-warm is not configured (PREWARM_TOKEN_PARAMETER is not set)' });
+export async function prewarmRoute(event: APIGatewayProxyEventV2, path: string, deps: PrewarmRouteDeps, clock: Clock): Promise<Response> {
+  const base = prewarmBase(path);
+  if (!base) return json(404, { error: 'not found' });
   const method = event.requestContext.http.method.toUpperCase();
   try {
     const denied = await authenticate(event, deps);
     if (denied) return denied;
-    const id = rest === NAME ? undefined : decodeId(rest.slice(NAME.length + 1));
+    const id = path === base ? undefined : decodeId(path.slice(base.length + 1));
     if (id === undefined) {
       if (method === 'GET' || method === 'HEAD') return json(200, { prewarms: await deps.service.list() });
-      if (method === 'POST') return await create(event, deps, `${prefix}${NAME}`);
+      if (method === 'POST') return await create(event, deps, base);
       return methodNotAllowed(['GET', 'HEAD', 'POST']);
     }
     if (method !== 'DELETE') return methodNotAllowed(['DELETE']);

@@ -1,0 +1,11 @@
+import type { EnvReader } from './env-reader.js';
+
+/** Where the wake function learns its estimate: the `service` dimension of `WakeToReadySeconds`. */
+export interface EstimateConfig {
+  /** WAKE_METRIC_SERVICE, default POWERTOOLS_SERVICE_NAME (every function shares one, see idle-config.ts). */
+  metricService: string;
+}
+
+export function readEstimateConfig(r: EnvReader): EstimateConfig {
+  return { metricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero') };
+}
