@@ -35,7 +35,9 @@ export async function statusCommand(rt: CtlRuntime): Promise<CommandResult> {
   };
   const sections = await buildStatus(ctx);
   const hold = await holdStatusLines(rt);
-  const lines = [`${rt.origin}; times in ${rt.timeZone()}`, ...sections.flatMap((s) => s.lines), ...timelineLines(status), ...hold.lines];
+  // The wake's phases right under the group's phase and members (ctl-timeline.ts).
+  const [group, ...rest] = sections;
+  const lines = [`${rt.origin}; times in ${rt.timeZone()}`, ...(group?.lines ?? []), ...timelineLines(status), ...rest.flatMap((s) => s.lines), ...hold.lines];
   const json: Record<string, unknown> = { ...status, origin: rt.origin, timeZone: rt.timeZone() };
   for (const s of sections) if (s.key !== 'group') json[s.key] = s.json;
   if (hold.json) json.hold = hold.json;

@@ -54,7 +54,7 @@ describe('visitor text: every phase in human words, one module (issue 10)', () =
   it('the intro matches the estimate, and admits when the start runs late', () => {
     const base: GroupStatus = { phase: 'waking', message: '', members: [], retryable: true, checkedAt: '' };
     expect(visitorView({ ...base, elapsedSeconds: 60 }, ctx).intro).toMatch(/takes about 4 min\./);
-    expect(visitorView({ ...base, elapsedSeconds: 60 }, { expectedSeconds: 90 }).intro).toMatch(/takes about 2 min\./);
+    expect(visitorView({ ...base, elapsedSeconds: 60 }, { expectedSeconds: 90 }).intro).toMatch(/takes about 1 min 30 s\./);
     expect(visitorView({ ...base, elapsedSeconds: 300 }, ctx).intro).toMatch(/^Starting is taking longer than the usual 4 min\./);
     expect(visitorView({ ...base, phase: 'ready' }, ctx).intro).not.toMatch(/switched off/);
   });

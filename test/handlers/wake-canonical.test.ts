@@ -105,7 +105,7 @@ describe('wake handler: the /_stz/ prefix, its /api/ aliases and the marker head
   });
 
   it.each([
-    ['/_stz/prewarm', 404, /pre-warm is not configured/],
+    ['/_stz/prewarm', 404, /served by its own function/],
     ['/_stz/rooms', 404, /not found/],
   ])('GET %s → %i', async (path, status, text) => {
     const response = await app.invoke(at('get-status', path));

@@ -32,15 +32,17 @@ function wiredEnvironment(name: FunctionName, c: ControllerConfig): Record<strin
   const scheduling = { SCHEDULE_GROUP_NAME: 'TestStack-OneTime', SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/TestStack-OneTimeRole' };
   // Every path that wakes or stops resets the idle alarms (main: alarm reset), so it knows their names.
   const alarms = { NO_JOIN_ALARM_NAME: 'TestStack-no-join', EMPTY_ALARM_NAME: 'TestStack-empty' };
+  // The operator's hold (infra/constructs/hold-parameter.ts) for every function that respects holds.
+  const hold = { HOLD_PARAMETER: 'TestStack-Hold' };
   switch (name) {
     case 'watch': return { ...env, ...probe };
-    case 'idle-shutdown': return { ...env, ...probe, ...alarms };
-    case 'power-down': return { ...env, ...probe, ...scheduling, ...alarms };
-    case 'prewarm': return { ...env, ...alarms };
-    case 'wake': return { ...env, ...probe, ...alarms };
+    case 'idle-shutdown': return { ...env, ...probe, ...alarms, ...hold };
+    case 'power-down': return { ...env, ...probe, ...scheduling, ...alarms, ...hold };
+    case 'prewarm': return { ...env, ...alarms, ...hold };
+    case 'wake': return { ...env, ...probe, ...alarms, ...hold };
     // Deployed only with a token parameter (the walk gives it one when the configuration has none).
     case 'prewarm-api':
-      return { ...env, ...alarms, ...scheduling, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter ?? '/jitsi/prewarm-token', PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' };
+      return { ...env, ...scheduling, ...hold, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter ?? '/jitsi/prewarm-token', PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' };
     default: return env;
   }
 }

@@ -25,7 +25,7 @@ describe('local mode: the report of the session so far', () => {
         await idle.tick();
         await app.controller.status();
       };
-      expect((await post(`${app.url}/api/wake`, { room: 'standup' })).status).toBe(200);
+      expect((await post(`${app.url}/_stz/wake`, { room: 'standup' })).status).toBe(200);
       clock.advance(2500);
       for (let i = 0; i < 30; i += 1) await period('page-1');
       await post(`${app.url}/_meet/_leave`, { id: 'page-1' });

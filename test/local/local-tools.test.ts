@@ -44,7 +44,7 @@ describe('local tools (issue 11)', () => {
     const configured = await handler(event, lambdaContext('wake')) as { statusCode: number };
     const unconfigured = await LOCAL_FUNCTIONS.wake!.build(invokeEnv({}))(event, lambdaContext('wake')) as { statusCode: number; body: string };
     expect(configured.statusCode).toBe(401);
-    expect(unconfigured).toMatchObject({ statusCode: 404, body: expect.stringMatching(/not configured/) });
+    expect(unconfigured).toMatchObject({ statusCode: 404, body: expect.stringMatching(/not deployed here/) });
   });
 
   it('in AWS mode the local server uses the configured timings, not the simulator\'s', () => {

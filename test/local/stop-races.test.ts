@@ -19,10 +19,10 @@ async function local(env: Record<string, string> = {}) {
   // The nightly timer is set far out: the test runs the nightly power-down itself at the racy moment.
   const app = await startLocalApp({ port: 0, clock, quiet: true, env: { SIM_START_DELAY_SECONDS: '2', LOCAL_NIGHTLY_SECONDS: '86400', ...env } });
   const desired = async () => (await app.group!.describe()).map((m) => m.desired);
-  const status = async () => ((await (await fetch(`${app.url}/api/status`)).json()) as { phase: string }).phase;
+  const status = async () => ((await (await fetch(`${app.url}/_stz/status`)).json()) as { phase: string }).phase;
   /** A waiting page: wake, then poll until the status says ready. */
   const wakeAndPollUntilReady = async () => {
-    expect((await fetch(`${app.url}/api/wake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+    expect((await fetch(`${app.url}/_stz/wake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
     for (let i = 0; i < 20; i += 1) {
       clock.advance(500);
       if ((await status()) === 'ready') return;
@@ -55,7 +55,8 @@ describe('local server: a stop racing a person who just arrived', () => {
   it('a GET redirected into the ready meeting is followed by an idle alarm: the person on the pre-join screen keeps the group', async () => {
     /** Ready, nobody joins; `k` watcher periods later the no-join alarm (60 s) acts. */
     const setup = async () => {
-      const t = await local();
+      // wake-url mode: the GET redirects (canonical mode's page reloads instead, after a wake POST answered ready).
+      const t = await local({ LINK_MODE: 'wake-url' });
       app = t.app;
       await t.wakeAndPollUntilReady();
       t.clock.advance(30_000); // ready well beyond the 10 s grace

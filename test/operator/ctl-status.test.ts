@@ -52,6 +52,9 @@ describe('ctl status explains', () => {
       expect.stringMatching(/^phase: ready/),
       expect.stringMatching(/^ {2}local\/jitsi-web +desired 1 +running 1/),
       expect.stringMatching(/^ {2}local\/jitsi-jvb/),
+      // The wake timeline of the (already running) simulated group: every phase done.
+      expect.stringMatching(/^wake \S+: ready$/),
+      ...['provisioning', 'image-pull', 'container-start', 'health-checks', 'load-balancer', 'confirming'].map((p) => expect.stringMatching(new RegExp(`^ {2}${p} +\\d+\\.\\d s {2}done$`))),
       'activity: 0 participant(s) in 0 conference(s)',
       'activity readable: yes',
       'last wake: 2026-11-26 10:58 Europe/Berlin, 2 h 2 min ago by wake — wake request (local/jitsi-web)',
