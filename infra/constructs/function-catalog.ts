@@ -26,7 +26,9 @@ export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   // Wake: 616,805 bytes measured (2026-11-29) once it carried the Lambda client (bridge readiness) and the
   // CloudWatch client (alarm reset); 390 KiB after the issue-12 levers (env-only credentials, pre-warm API split).
   // Without the bridge-readiness Lambda client it measured 297 KiB (docs/wake-time.md).
-  wake: { description: 'Waiting page and wake API', memorySize: 512, timeout: Duration.seconds(15), bundleBudgetBytes: 450 * KB },
+  // Measured 495,150 B after the merge: ECS, autoscaling, Lambda (bridge readiness), CloudWatch (estimate),
+  // SSM (operator hold). Issue 12's 300 KB goal needs the last three off the wake path.
+  wake: { description: 'Waiting page and wake API', memorySize: 512, timeout: Duration.seconds(15), bundleBudgetBytes: 520 * KB },
   // Every minute; DescribeTasks plus one probe invocation.
   watch: { description: 'Reads Jitsi activity every minute and publishes it', memorySize: 256, timeout: Duration.seconds(30), bundleBudgetBytes: 420 * KB },
   // HTTP only, to private task IPs, a couple of seconds per IP at most.

@@ -55,10 +55,10 @@ describe('function bundles', () => {
     expect(existsSync(join(wakeDir, 'index.mjs.map'))).toBe(false);
   });
 
-  it('keeps the wake path light: no SSM or Scheduler client, no default credential chain (env-only credentials)', () => {
+  it('keeps the wake path light: no Scheduler client, no default credential chain (env-only credentials); SSM only for the operator hold', () => {
     const code = readFileSync(join(assetDirs.wake!, 'index.mjs'), 'utf8');
 
-    for (const absent of ['com.amazonaws.ssm', 'com.amazonaws.scheduler', 'sso_start_url', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) expect(code).not.toContain(absent);
+    for (const absent of ['com.amazonaws.scheduler', 'sso_start_url', 'AWS_CONTAINER_CREDENTIALS_FULL_URI']) expect(code).not.toContain(absent);
     expect(code).toContain('AWS_SECRET_ACCESS_KEY');
     if (assetDirs['prewarm-api']) expect(readFileSync(join(assetDirs['prewarm-api'], 'index.mjs'), 'utf8')).toContain('com.amazonaws.ssm');
   });
