@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { OVER_ESTIMATE_TEXT, WAKE_PHASE_WORDS } from '../../functions/wake/wake-words.js';
+import { WAKE_PHASE_WORDS } from '../../functions/wake/wake-words.js';
+import { PAGE_TEXT } from '../../functions/wake/visitor-text.js';
 import { WAKE_PHASES } from '../../shared/domain/wake-timeline.js';
 import { launchChromium, screenshotDir } from './support/browser.js';
 import { startApp, type App } from './support/local-app.js';
@@ -21,7 +22,7 @@ describe('waiting page through the wake phases (Chromium)', () => {
     app = await startApp({
       SIM_PROVISION_SECONDS: '3', SIM_PULL_SECONDS: '3', SIM_START_SECONDS: '3', SIM_HEALTH_SECONDS: '3', SIM_LB_SECONDS: '3',
       // The estimate (no recorded wakes yet: the configured value) is shorter than this start on purpose.
-      EXPECTED_WAKE_SECONDS: '8', READY_PROBE_INTERVAL_SECONDS: '3',
+      EXPECTED_WAKE_SECONDS: '8', READY_PROBE_INTERVAL_SECONDS: '3', LINK_MODE: 'wake-url',
     });
     const page = await browser.newPage();
     await page.goto(`${app.url}/phase-walk`);
@@ -33,7 +34,7 @@ describe('waiting page through the wake phases (Chromium)', () => {
       seen.push(phase);
       await page.screenshot({ path: join(screenshotDir(), `wake-phase-${seen.length}-${phase}.png`), fullPage: true });
     }
-    await page.locator('#left', { hasText: OVER_ESTIMATE_TEXT }).waitFor({ timeout: 20_000 });
+    await page.locator('#left', { hasText: PAGE_TEXT.late }).waitFor({ timeout: 20_000 });
     const help = await page.locator('#help').isHidden();
     await page.waitForURL(`${app.url}/_meet/phase-walk`, { timeout: 30_000 });
 
@@ -43,7 +44,7 @@ describe('waiting page through the wake phases (Chromium)', () => {
   });
 
   it('past the wake timeout says what to do, and keeps trying', async () => {
-    app = await startApp({ SIM_PROVISION_SECONDS: '1', SIM_PULL_SECONDS: '600', WAKE_TIMEOUT_SECONDS: '30', EXPECTED_WAKE_SECONDS: '10' });
+    app = await startApp({ SIM_PROVISION_SECONDS: '1', SIM_PULL_SECONDS: '600', WAKE_TIMEOUT_SECONDS: '30', EXPECTED_WAKE_SECONDS: '10', LINK_MODE: 'wake-url' });
     const page = await browser.newPage();
     await page.goto(`${app.url}/slow-pull`);
 
