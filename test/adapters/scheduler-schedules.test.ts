@@ -1,5 +1,6 @@
 import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ListSchedulesCommand, ResourceNotFoundException } from '@aws-sdk/client-scheduler';
-import { atExpression, canonicalTimeZone, wallClock } from '../../shared/adapters/aws/at-expression.js';
+import { atExpression, wallClock } from '../../shared/adapters/aws/at-expression.js';
+import { canonicalTimeZone } from '../../shared/config/limits.js';
 import { DependencyError } from '../../shared/domain/errors.js';
 import { mockedSchedules, SCHEDULING } from '../scheduling/support.js';
 

@@ -31,12 +31,3 @@ function nearOffsetChange(at: Date, timeZone: string): boolean {
   const here = offsetMs(at, timeZone);
   return offsetMs(new Date(at.getTime() - NEAR_CHANGE_MS), timeZone) !== here || offsetMs(new Date(at.getTime() + NEAR_CHANGE_MS), timeZone) !== here;
 }
-
-/** The IANA name in its canonical case (`europe/berlin` → `Europe/Berlin`), or undefined for an unknown zone. */
-export function canonicalTimeZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
