@@ -1,37 +1,64 @@
 import { build } from 'esbuild';
-import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { LAMBDA_ALIASES } from '../infra/lambda-bundling.js';
-
-/** The same esbuild settings the CDK house construct uses: ESM, minified, SDK bundled, createRequire banner. */
-export const BANNER = "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);";
+import { mkdir, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { lambdaBuildOptions } from '../infra/lambda-bundling.js';
 
 export interface BundleLevers {
   /** Alias the default credential chain to the env-only provider (what the Lambda bundles do). */
   envCredentials?: boolean;
 }
 
-export async function bundleFunction(
-  entry: string, outDir: string, mode: 'bundled' | 'unbundled', levers: BundleLevers = { envCredentials: true },
-): Promise<{ file: string; bytes: number }> {
+export interface BuiltBundle {
+  /** The entry file (index.mjs). */
+  file: string;
+  /** What a cold start loads: index.mjs plus the chunks it imports statically. */
+  bytes: number;
+  /** Every output file together (the deployed code, minus nothing). */
+  totalBytes: number;
+  /** Chunks only a dynamic import reaches (and their own static imports), loaded on first use. */
+  lazyChunks: Array<{ file: string; bytes: number }>;
+}
+
+/**
+ * `bundled`: the deployed build (infra/lambda-bundling.ts, the same function CDK calls). `unbundled`: our
+ * TypeScript compiled, every package resolved from node_modules at run time: the side-by-side baseline.
+ */
+export async function bundleFunction(entry: string, outDir: string, mode: 'bundled' | 'unbundled', levers: BundleLevers = {}): Promise<BuiltBundle> {
+  await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const file = join(outDir, 'index.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile: file,
-    bundle: true,
-    // Unbundled = our TypeScript compiled, every package resolved from node_modules at run time.
-    packages: mode === 'unbundled' ? 'external' : undefined,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    minify: mode === 'bundled',
-    // As NodejsFunction does for ESM output: prefer the packages' ESM builds, which tree-shake far better.
-    mainFields: ['module', 'main'],
-    alias: mode === 'bundled' && levers.envCredentials ? { ...LAMBDA_ALIASES } : undefined,
-    banner: mode === 'bundled' ? { js: BANNER } : undefined,
-    logLevel: 'error',
-    legalComments: 'none',
-  });
-  return { file, bytes: (await stat(file)).size };
+  if (mode === 'unbundled') {
+    const result = await build({
+      entryPoints: [entry], outfile: file, bundle: true, packages: 'external', platform: 'node', format: 'esm',
+      target: 'node24', mainFields: ['module', 'main'], logLevel: 'error', metafile: true,
+    });
+    const bytes = Object.values(result.metafile.outputs)[0]!.bytes;
+    return { file, bytes, totalBytes: bytes, lazyChunks: [] };
+  }
+  const result = await build({ ...lambdaBuildOptions(entry, outDir, { envCredentials: levers.envCredentials }), metafile: true });
+  return { file, ...loadedAtStart(result.metafile.outputs, file) };
+}
+
+type Outputs = Record<string, { bytes: number; imports: Array<{ path: string; kind: string }> }>;
+
+/** Walks static imports from the entry: those files load at cold start; the rest load on first use. */
+function loadedAtStart(outputs: Outputs, entryFile: string): Omit<BuiltBundle, 'file'> {
+  const byPath = new Map(Object.entries(outputs).map(([p, o]) => [resolve(p), o]));
+  const eager = new Set<string>();
+  const visit = (path: string) => {
+    if (eager.has(path) || !byPath.has(path)) return;
+    eager.add(path);
+    for (const i of byPath.get(path)!.imports) if (i.kind === 'import-statement') visit(resolve(i.path));
+  };
+  visit(resolve(entryFile));
+  let bytes = 0;
+  let totalBytes = 0;
+  const lazyChunks: BuiltBundle['lazyChunks'] = [];
+  for (const [path, o] of byPath) {
+    if (path.endsWith('.map')) continue;
+    totalBytes += o.bytes;
+    if (eager.has(path)) bytes += o.bytes;
+    else lazyChunks.push({ file: relative(process.cwd(), path), bytes: o.bytes });
+  }
+  return { bytes, totalBytes, lazyChunks };
 }

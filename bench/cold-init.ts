@@ -2,11 +2,20 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median, round } from './stats.js';
 
+export interface ColdSample {
+  initMs: number;
+  importMs: number;
+  /** Per lazy chunk (BENCH_THEN_IMPORT): its import time after the first call. */
+  thenImportMs: Record<string, number>;
+  status: number | null;
+  rss: number;
+}
+
 const RUNNER = fileURLToPath(new URL('./cold-runner.mjs', import.meta.url));
 
 /** Runs `runs` fresh Node processes, each importing the file and handling one event. */
 export async function coldInit(file: string, eventFile: string, env: Record<string, string>, runs: number) {
-  const samples: Array<{ initMs: number; importMs: number; status: number | null; rss: number }> = [];
+  const samples: ColdSample[] = [];
   for (let i = 0; i < runs; i += 1) samples.push(await once(file, eventFile, env));
   const init = samples.map((s) => s.initMs);
   return {
@@ -20,7 +29,7 @@ export async function coldInit(file: string, eventFile: string, env: Record<stri
 }
 
 /** One fresh process: import the file, handle one event. */
-export function once(file: string, eventFile: string, env: Record<string, string>): Promise<{ initMs: number; importMs: number; status: number | null; rss: number }> {
+export function once(file: string, eventFile: string, env: Record<string, string>): Promise<ColdSample> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RUNNER, file, eventFile], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -34,7 +43,7 @@ export function once(file: string, eventFile: string, env: Record<string, string
     child.on('close', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('@@BENCH '));
       if (code !== 0 || !line) reject(new Error(`cold run of ${file} failed (exit ${code}): ${err.slice(0, 500)}`));
-      else resolve(JSON.parse(line.slice('@@BENCH '.length)) as { initMs: number; importMs: number; status: number | null; rss: number });
+      else resolve(JSON.parse(line.slice('@@BENCH '.length)) as ColdSample);
     });
   });
 }

@@ -14,4 +14,11 @@ const context = {
 };
 const result = await mod.handler(event, context);
 const t2 = performance.now();
-process.stdout.write(`\n@@BENCH ${JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, initMs: t2 - t0, status: result?.statusCode ?? null, rss: process.memoryUsage().rss })}\n`);
+// Optional: what each lazy chunk costs when a later request first needs it (BENCH_THEN_IMPORT, comma-separated).
+const thenImportMs = {};
+for (const chunk of (process.env.BENCH_THEN_IMPORT ?? '').split(',').filter(Boolean)) {
+  const s = performance.now();
+  await import(pathToFileURL(chunk).href);
+  thenImportMs[chunk] = performance.now() - s;
+}
+process.stdout.write(`\n@@BENCH ${JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1, initMs: t2 - t0, thenImportMs, status: result?.statusCode ?? null, rss: process.memoryUsage().rss })}\n`);

@@ -19,9 +19,9 @@ import { simulatedWakeTimeline } from './wake-timeline.js';
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 20);
 const OUT = 'bench/results';
 // Budgets (README; per function in infra/constructs/function-catalog.ts): the wake function, the one a person
-// waits on, ≤ 450 KB (it carries the Lambda client for bridge readiness) and ≥ 3× faster cold init than from
-// node_modules; the others ≤ 600 KB.
-const BUDGET = { bundleBytes: 600 * 1024, wakeBundleBytes: 450 * 1024, wakeRatio: 3, coldInitMs: 150 };
+// waits on, ≤ 300 KB loaded at cold start (its rarer clients are chunks loaded on first use) and ≥ 3× faster
+// cold init than from node_modules; the others ≤ 600 KB.
+const BUDGET = { bundleBytes: 600 * 1024, wakeBundleBytes: 300 * 1024, wakeRatio: 3, coldInitMs: 150 };
 
 const rows: Array<[string, string, string]> = [];
 const row = (metric: string, value: string, budget = '') => { rows.push([metric, value, budget]); process.stderr.write(`  ${metric}: ${value}\n`); };
@@ -35,9 +35,10 @@ for (const fn of benchFunctions()) {
   const unbundled = await bundleFunction(fn.entry, join(OUT, 'build', fn.name, 'unbundled'), 'unbundled');
   const coldBundled = await coldInit(bundled.file, eventFile, fn.env, RUNS);
   const coldUnbundled = await coldInit(unbundled.file, eventFile, fn.env, RUNS);
-  (result.functions as Record<string, unknown>)[fn.name] = { bundleBytes: bundled.bytes, coldBundled, coldUnbundled, ratio: round(coldUnbundled.medianMs / coldBundled.medianMs, 2) };
+  (result.functions as Record<string, unknown>)[fn.name] = { bundleBytes: bundled.bytes, totalBytes: bundled.totalBytes, lazyChunks: bundled.lazyChunks, coldBundled, coldUnbundled, ratio: round(coldUnbundled.medianMs / coldBundled.medianMs, 2) };
   const sizeBudget = fn.name === 'wake' ? BUDGET.wakeBundleBytes : BUDGET.bundleBytes;
-  row(`${fn.name}: bundle size`, `${round(bundled.bytes / 1024)} KB`, `${bundled.bytes <= sizeBudget ? 'within' : 'OVER'} ${sizeBudget / 1024} KB`);
+  const lazy = bundled.lazyChunks.length ? ` at cold start (+ ${round((bundled.totalBytes - bundled.bytes) / 1024)} KB in ${bundled.lazyChunks.length} lazy chunks)` : '';
+  row(`${fn.name}: bundle size`, `${round(bundled.bytes / 1024)} KB${lazy}`, `${bundled.bytes <= sizeBudget ? 'within' : 'OVER'} ${sizeBudget / 1024} KB`);
   row(`${fn.name}: cold init bundled (median / max)`, `${coldBundled.medianMs} / ${coldBundled.maxMs} ms`, `${coldBundled.medianMs <= BUDGET.coldInitMs ? 'within' : 'OVER'} ${BUDGET.coldInitMs} ms`);
   const ratio = round(coldUnbundled.medianMs / coldBundled.medianMs, 2);
   row(`${fn.name}: cold init from node_modules (median / max)`, `${coldUnbundled.medianMs} / ${coldUnbundled.maxMs} ms`, `ratio ${ratio}× bundled${fn.name === 'wake' ? ` (${ratio >= BUDGET.wakeRatio ? 'within' : 'UNDER'} ${BUDGET.wakeRatio}×)` : ''}`);
@@ -46,7 +47,9 @@ for (const fn of benchFunctions()) {
 
 const levers = await wakeLevers(OUT, RUNS);
 result.wakeLevers = levers;
-for (const l of levers) row(`wake lever: ${l.variant}`, `${round(l.bundleBytes / 1024)} KB, cold ${l.coldMedianMs} ms`, `${l.ratio}× vs node_modules (${l.unbundledMedianMs} ms)`);
+for (const l of levers) row(`wake lever: ${l.variant}`, `${round(l.bundleBytes / 1024)} KB at cold start, cold ${l.coldMedianMs} ms`, `${l.ratio}× vs node_modules (${l.unbundledMedianMs} ms)`);
+const split = levers.at(-1)!;
+row('wake: lazy chunks, import time when first needed', Object.entries(split.lazyChunkMs).map(([c, ms]) => `${c} ${ms} ms`).join(', '), `${round((split.totalBytes - split.bundleBytes) / 1024)} KB in all`);
 
 const timeline = await simulatedWakeTimeline();
 result.simulatedWakeTimeline = timeline;

@@ -33,7 +33,8 @@ import type { HoldStore } from '../shared/domain/hold.js';
 import { readReportConfig, type ReportConfig } from '../shared/config/report-config.js';
 import { CloudWatchUsageHistory } from '../shared/adapters/aws/cloudwatch-usage.js';
 import { EcsTaskSizes } from '../shared/adapters/aws/ecs-task-sizes.js';
-import { createCloudWatchClient, createEcsClient } from '../shared/adapters/aws/clients.js';
+import { createEcsClient } from '../shared/adapters/aws/clients.js';
+import { createCloudWatchClient } from '../shared/adapters/aws/cloudwatch-client.js';
 import { FixedTaskSizes, UsageRecorder } from '../shared/adapters/memory/usage-recorder.js';
 import type { ReportDeps } from '../shared/domain/report-service.js';
 

@@ -2,7 +2,9 @@ import type { ActivitySource, AlarmControl, GroupTasks, MetricsPublisher, Partic
 import { unknownActivity } from './domain/activity.js';
 import type { ControllerEvents, GroupController } from './domain/controller.js';
 import { systemClock, type Clock, type ServiceGroup } from './domain/service-group.js';
-import { createAutoScalingClient, createCloudWatchClient, createEcsClient, createLambdaClient } from './adapters/aws/clients.js';
+import { createAutoScalingClient, createEcsClient } from './adapters/aws/clients.js';
+import { createCloudWatchClient } from './adapters/aws/cloudwatch-client.js';
+import { createLambdaClient } from './adapters/aws/lambda-client.js';
 import { EcsServiceGroup } from './adapters/aws/ecs-service-group.js';
 import { ProbeActivitySource } from './adapters/aws/probe-activity-source.js';
 import { MetricActivitySource } from './adapters/aws/metric-activity-source.js';

@@ -1,12 +1,10 @@
 import { GroupController, type ControllerEvents } from './domain/controller.js';
 import { systemClock, type Clock, type ReadinessProbe, type ServiceGroup } from './domain/service-group.js';
 import { EcsServiceGroup } from './adapters/aws/ecs-service-group.js';
-import { createAutoScalingClient, createCloudWatchClient, createEcsClient, createLambdaClient, type ClientProfile } from './adapters/aws/clients.js';
-import { CloudWatchAlarmControl } from './adapters/aws/cloudwatch-history.js';
+import { createAutoScalingClient, createEcsClient, type ClientProfile } from './adapters/aws/clients.js';
 import { AlarmResettingGroup } from './domain/alarm-reset.js';
-import { AllReadinessProbes, BridgeReadinessProbe } from './domain/bridge-readiness.js';
-import { ProbeActivitySource } from './adapters/aws/probe-activity-source.js';
-import type { WakeConfig } from './config/core-config.js';
+import type { AlarmControl } from './domain/activity-ports.js';
+import { onFirstUse } from './lazy.js';
 import { HttpReadinessProbe } from './adapters/http/readiness-probe.js';
 import { SimulatedServiceGroup } from './adapters/memory/simulated-group.js';
 import type { CoreConfig } from './config/core-config.js';
@@ -40,18 +38,9 @@ export function createController(
 /** Every wake and stop resets the idle alarms to OK (shared/domain/alarm-reset.ts) when they are configured. */
 function withAlarmReset(config: CoreConfig, group: ServiceGroup, events: ControllerEvents): ServiceGroup {
   if (config.backend !== 'aws' || config.idleAlarmNames.length === 0) return group;
-  // Interactive profile: a best-effort call that must not stretch a wake past its deadline.
-  const alarms = new CloudWatchAlarmControl(createCloudWatchClient('interactive'));
+  // Interactive profile: a best-effort call that must not stretch a wake past its deadline. The CloudWatch
+  // client loads on the first wake or stop, not at cold start (shared/lazy.ts).
+  const load = onFirstUse(async () => (await import('./adapters/aws/cloudwatch-history.js')).createAlarmControl('interactive'));
+  const alarms: AlarmControl = { rearm: async (alarmName, reason) => (await load()).rearm(alarmName, reason) };
   return new AlarmResettingGroup(group, alarms, config.idleAlarmNames, (failures) => events.alarmResetFailed?.(failures));
-}
-
-/**
- * The wake function's readiness: the meeting URL (`/`, `/http-bind`) and, when the probe function is
- * configured, Jicofo's operational bridge count read through it (shared/domain/bridge-readiness.ts).
- */
-export function createReadinessProbe(config: WakeConfig, group: ServiceGroup): ReadinessProbe {
-  const http = new HttpReadinessProbe(config.readinessBaseUrl, config.probePaths, config.probeTimeoutMs);
-  if (!config.readinessProbeFunction || !(group instanceof EcsServiceGroup)) return http;
-  const stats = new ProbeActivitySource(createLambdaClient('interactive'), config.readinessProbeFunction);
-  return new AllReadinessProbes([http, new BridgeReadinessProbe(group, stats)]);
 }

@@ -1,5 +1,6 @@
 import { loadWakeFunctionConfig } from '../../shared/config/prewarm-config.js';
-import { createController, createReadinessProbe, createServiceGroup } from '../../shared/compose.js';
+import { createController, createServiceGroup } from '../../shared/compose.js';
+import { createReadinessProbe } from '../../shared/compose-readiness.js';
 import { createWakeEstimate } from '../../shared/compose-estimate.js';
 import { systemClock } from '../../shared/domain/service-group.js';
 import { loadHoldConfig } from '../../shared/config/hold-config.js';

@@ -1,22 +1,17 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_ALIASES } from '../lambda-bundling.js';
+import { buildLambdaBundle, CREATE_REQUIRE_BANNER } from '../lambda-bundling.js';
 
 /** Repository root (infra/constructs/ → ../..): project root and lock file for esbuild. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/**
- * ESM output needs `require` for the few CommonJS dependencies that call it (e.g. Node built-ins inside
- * bundled packages); this banner is the standard fix.
- */
-export const CREATE_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+export { CREATE_REQUIRE_BANNER };
 
 /** How function code is produced: esbuild bundles of the real entries, or inline stubs for fast unit tests. */
 export type CodeMode = 'bundle' | 'inline';
@@ -88,30 +83,35 @@ export class ControllerFunction extends Construct {
         handler: 'index.handler',
         code: lambda.Code.fromInline('exports.handler = async () => { throw new Error("inline test stub"); };'),
       })
-      : new NodejsFunction(this, 'Function', {
+      : new lambda.Function(this, 'Function', {
         ...common,
-        entry: props.entry,
-        handler: 'handler',
         runtime: lambda.Runtime.NODEJS_24_X,
-        projectRoot: REPO_ROOT,
-        depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-        awsSdkConnectionReuse: false,
-        bundling: {
-          format: OutputFormat.ESM,
-          target: 'node24',
-          // Prefer the ESM builds of the SDK and Powertools: better tree shaking, smaller bundles.
-          mainFields: ['module', 'main'],
-          banner: CREATE_REQUIRE_BANNER,
-          minify: true,
-          sourceMap: props.sourceMap ?? false,
-          sourcesContent: false,
-          // Bundle the AWS SDK v3 clients instead of using the runtime's copy: pinned versions, and
-          // tree-shaken modules load faster than the runtime's full packages.
-          externalModules: [],
-          // Env-only credentials in Lambda (infra/lambda-bundling.ts): `--alias:<from>=<to>` per entry.
-          esbuildArgs: { '--alias': Object.entries(LAMBDA_ALIASES).map(([from, to]) => `${from}=${to}`) },
-        },
+        handler: 'index.handler',
+        code: bundledCode(props),
       });
   }
 }
 
+/**
+ * The entry bundled by esbuild during synth (infra/lambda-bundling.ts, the build the bench measures). Hashed
+ * by output, like NodejsFunction; skipped, like every bundling, for stacks outside `aws:cdk:bundling-stacks`.
+ * esbuild is a devDependency, so synth needs `npm ci` but never Docker.
+ */
+function bundledCode(props: ControllerFunctionProps): lambda.Code {
+  return lambda.Code.fromAsset(REPO_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never used: local bundling always answers (or throws with esbuild's errors).
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24-slim'),
+      command: ['sh', '-c', 'echo "functions are bundled by the local esbuild: run npm ci" >&2; exit 1'],
+      // Part of CDK's bundling cache key: without them every function would get the first one's bundle.
+      environment: { STZ_ENTRY: relative(REPO_ROOT, props.entry), STZ_SOURCE_MAP: String(props.sourceMap ?? false) },
+      local: {
+        tryBundle(outputDir: string) {
+          buildLambdaBundle(props.entry, outputDir, { sourceMap: props.sourceMap, cwd: REPO_ROOT });
+          return true;
+        },
+      },
+    },
+  });
+}

@@ -12,23 +12,31 @@ export interface FunctionSpec {
   memorySize: number;
   timeout: Duration;
   /**
-   * Budget for the minified ESM bundle (bytes), checked by test/infra/bundles.test.ts: about 15 % above
-   * the size measured with env-only credentials (infra/lambda-bundling.ts), so pulling in another SDK client
-   * fails the test. The probe has no SDK at all and must stay small.
+   * Budget for the minified ESM bundle, all files together (bytes), checked by test/infra/bundles.test.ts:
+   * about 15 % above the size measured with env-only credentials (infra/lambda-bundling.ts), so pulling in
+   * another SDK client fails the test. The probe has no SDK at all and must stay small.
    */
   bundleBudgetBytes: number;
+  /**
+   * Budget for what a cold start loads: index.mjs and the chunks it imports statically, without the chunks
+   * only a lazy import reaches (shared/lazy.ts). Set where a person waits on the cold start.
+   */
+  coldStartBudgetBytes?: number;
 }
 
 const KB = 1024;
 
 export const FUNCTION_SPECS: Record<FunctionName, FunctionSpec> = {
   // Behind API Gateway (30 s integration limit); a status poll is one DescribeServices plus two 3 s probes at most.
-  // Wake: 616,805 bytes measured (2026-11-29) once it carried the Lambda client (bridge readiness) and the
-  // CloudWatch client (alarm reset); 390 KiB after the issue-12 levers (env-only credentials, pre-warm API split).
-  // Without the bridge-readiness Lambda client it measured 297 KiB (docs/wake-time.md).
-  // Measured 495,150 B after the merge: ECS, autoscaling, Lambda (bridge readiness), CloudWatch (estimate),
-  // SSM (operator hold). Issue 12's 300 KB goal needs the last three off the wake path.
-  wake: { description: 'Waiting page and wake API', memorySize: 512, timeout: Duration.seconds(15), bundleBudgetBytes: 520 * KB },
+  // Wake: 495,150 B in one file (ECS, autoscaling, Lambda for bridge readiness, CloudWatch for the estimate and
+  // alarm reset, SSM for the operator hold). Split, the last three are chunks loaded on first use
+  // (shared/lazy.ts): a cold start loads 303,232 B of 529,294 B (2026-11-29, docs/wake-time.md). The
+  // cold-start budget is issue 12's goal, 300 KiB, not measured + 15 %: the wake path must not grow back.
+  wake: {
+    description: 'Waiting page and wake API', memorySize: 512, timeout: Duration.seconds(15),
+    bundleBudgetBytes: 600 * KB, coldStartBudgetBytes: 300 * KB,
+  },
+
   // Every minute; DescribeTasks plus one probe invocation.
   watch: { description: 'Reads Jitsi activity every minute and publishes it', memorySize: 256, timeout: Duration.seconds(30), bundleBudgetBytes: 420 * KB },
   // HTTP only, to private task IPs, a couple of seconds per IP at most.

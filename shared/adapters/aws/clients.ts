@@ -1,10 +1,10 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 
 /**
- * SDK clients, created once per container. No explicit endpoint is set, so the standard
+ * SDK clients, created once per container. One module per client package (cloudwatch-client.ts,
+ * lambda-client.ts, schedule-clients.ts), so the wake bundle can load the rarer ones lazily in their own
+ * chunks (shared/lazy.ts); this module holds only what the wake path always needs. No explicit endpoint is set, so the standard
  * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> variables keep working; throttling is retried by the
  * SDK's standard retry strategy with backoff before an error reaches the controller.
  */
@@ -22,11 +22,7 @@ export const INTERACTIVE_CLIENT = {
 } as const;
 
 export type ClientProfile = 'background' | 'interactive';
-const options = (profile: ClientProfile) => (profile === 'interactive' ? INTERACTIVE_CLIENT : common);
+export const options = (profile: ClientProfile) => (profile === 'interactive' ? INTERACTIVE_CLIENT : common);
 
 export const createEcsClient = (profile: ClientProfile = 'background') => new ECSClient(options(profile));
 export const createAutoScalingClient = (profile: ClientProfile = 'background') => new ApplicationAutoScalingClient(options(profile));
-export const createCloudWatchClient = (profile: ClientProfile = 'background') => new CloudWatchClient(options(profile));
-/** One retry for throttling or network errors only: a failed probe read is unknown, and the next run reads again. */
-export const createLambdaClient = (profile: ClientProfile = 'background') =>
-  new LambdaClient(profile === 'interactive' ? INTERACTIVE_CLIENT : { maxAttempts: 2 });

@@ -1,4 +1,6 @@
 import { GetMetricDataCommand, SetAlarmStateCommand, type CloudWatchClient, type Dimension } from '@aws-sdk/client-cloudwatch';
+import type { ClientProfile } from './clients.js';
+import { createCloudWatchClient } from './cloudwatch-client.js';
 import type { AlarmControl, Arrivals, ParticipantHistory, WakeLedger } from '../../domain/activity-ports.js';
 
 /**
@@ -27,6 +29,11 @@ export class CloudWatchParticipantHistory implements ParticipantHistory {
     const values = await metricValues(this.cloudwatch, from, to, this.namespace, 'Participants', [{ Name: 'Group', Value: this.group }], 'Maximum');
     return values.length > 0 ? Math.max(...values) : undefined;
   }
+}
+
+/** The alarm control with its own client (the wake path imports this module on first use: shared/compose.ts). */
+export function createAlarmControl(profile: ClientProfile): CloudWatchAlarmControl {
+  return new CloudWatchAlarmControl(createCloudWatchClient(profile));
 }
 
 /** SetAlarmState OK: CloudWatch re-evaluates next period and, if the room is still empty, runs the action again. */

@@ -1,6 +1,6 @@
 import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { WakeHistory, WakeSample } from '../../domain/wake-estimate.js';
-import { createCloudWatchClient } from './clients.js';
+import { createCloudWatchClient } from './cloudwatch-client.js';
 
 /**
  * Recorded wake-to-ready times: the `WakeToReadySeconds` EMF metric (dimension `service`), as 5-minute

@@ -5,6 +5,13 @@ import type { TaskStatsReader } from '../../domain/bridge-readiness.js';
 import { toDependencyError } from '../../domain/errors.js';
 import { isPrivateIpv4, parseProbeResponse, type ProbeTarget } from '../../domain/probe-contract.js';
 import { unreadableTask } from '../../domain/task-stats.js';
+import type { ClientProfile } from './clients.js';
+import { createLambdaClient } from './lambda-client.js';
+
+/** The probe reader with its own client (the wake path imports this module on first use: shared/compose.ts). */
+export function createProbeActivitySource(functionName: string, profile: ClientProfile): ProbeActivitySource {
+  return new ProbeActivitySource(createLambdaClient(profile), functionName);
+}
 
 /**
  * Reads activity through the probe function inside the VPC (DESIGN: the watcher has no route to private task

@@ -1,5 +1,11 @@
 import { GetParameterCommand, ParameterNotFound, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import type { HoldStore } from '../../domain/hold.js';
+import { createSsmClient } from './schedule-clients.js';
+
+/** The store with its own client (the functions import this module on first use: shared/compose-holds.ts). */
+export function createSsmHoldStore(parameterName: string): SsmHoldStore {
+  return new SsmHoldStore(createSsmClient(), parameterName);
+}
 
 /**
  * The hold in one SSM String parameter (HOLD_PARAMETER, created by the stack with the value "none").
