@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { CREATE_REQUIRE_BANNER } from '../../infra/constructs/controller-function.js';
+import { LAMBDA_ALIASES, lambdaBuildOptions } from '../../infra/lambda-bundling.js';
 import { FUNCTION_SPECS } from '../../infra/constructs/function-catalog.js';
 import { ScaleToZeroStack } from '../../infra/stack.js';
 import { CONSTRUCT_ENVIRONMENT } from '../../infra/config-schema.js';
@@ -110,13 +111,15 @@ describe('controller functions', () => {
     expect(variables.filter((v) => /TOKEN/.test(v))).toEqual(['PREWARM_TOKEN_PARAMETER']);
   });
 
-  it('uses NodejsFunction with the house bundling settings when building real code (bundling skipped here)', () => {
+  it('builds real code with the house esbuild settings, the build the bench measures (bundling skipped here)', () => {
     const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
     const real = new ScaleToZeroStack(app, 'Bundled', { config: exampleConfig(), code: 'bundle', functions: ['wake'] });
-    const wake = real.controller.functions.wake!.function;
 
     Template.fromStack(real).hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Runtime: 'nodejs24.x', Architectures: ['arm64'] });
-    expect(wake.constructor.name).toBe('NodejsFunction');
     expect(CREATE_REQUIRE_BANNER).toMatch(/createRequire.*import\.meta\.url/);
+    expect(lambdaBuildOptions('functions/wake/index.ts', '/out')).toMatchObject({
+      bundle: true, format: 'esm', platform: 'node', target: 'node24', minify: true, splitting: true, external: [],
+      outExtension: { '.js': '.mjs' }, mainFields: ['module', 'main'], banner: { js: CREATE_REQUIRE_BANNER }, alias: LAMBDA_ALIASES, sourcemap: false,
+    });
   });
 });
