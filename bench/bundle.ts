@@ -15,8 +15,11 @@ export interface BuiltBundle {
   bytes: number;
   /** Every output file together (the deployed code, minus nothing). */
   totalBytes: number;
-  /** Chunks only a dynamic import reaches (and their own static imports), loaded on first use. */
-  lazyChunks: Array<{ file: string; bytes: number }>;
+  /**
+   * Chunks only a dynamic import reaches (and their own static imports), loaded on first use. `module` names
+   * the source module a dynamic import loads, for the chunks that start one.
+   */
+  lazyChunks: Array<{ file: string; bytes: number; module?: string }>;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function bundleFunction(entry: string, outDir: string, mode: 'bundl
   return { file, ...loadedAtStart(result.metafile.outputs, file) };
 }
 
-type Outputs = Record<string, { bytes: number; imports: Array<{ path: string; kind: string }> }>;
+type Outputs = Record<string, { bytes: number; entryPoint?: string; imports: Array<{ path: string; kind: string }> }>;
 
 /** Walks static imports from the entry: those files load at cold start; the rest load on first use. */
 function loadedAtStart(outputs: Outputs, entryFile: string): Omit<BuiltBundle, 'file'> {
@@ -58,7 +61,7 @@ function loadedAtStart(outputs: Outputs, entryFile: string): Omit<BuiltBundle, '
     if (path.endsWith('.map')) continue;
     totalBytes += o.bytes;
     if (eager.has(path)) bytes += o.bytes;
-    else lazyChunks.push({ file: relative(process.cwd(), path), bytes: o.bytes });
+    else lazyChunks.push({ file: relative(process.cwd(), path), bytes: o.bytes, ...(o.entryPoint ? { module: o.entryPoint } : {}) });
   }
   return { bytes, totalBytes, lazyChunks };
 }

@@ -48,8 +48,9 @@ export async function wakeLevers(outDir: string, runs: number): Promise<LeverRes
   // Round-robin: every variant sees the same machine load (a shared machine drifts by 2× within minutes).
   for (let run = 0; run < runs; run += 1) {
     for (const b of builds) {
-      // The chunks a dynamic import names directly (their shared chunks load with them).
-      const lazyEntries = b.bundled.lazyChunks.filter((c) => !basename(c.file).startsWith('chunk-')).map((c) => c.file);
+      // The chunks our own lazy imports load (their shared chunks come with them); not the SDK's own
+      // browser-only ones (bowser, event streams), which no Node path loads.
+      const lazyEntries = b.bundled.lazyChunks.filter((c) => c.module && !c.module.includes('node_modules')).map((c) => c.file);
       const sample = await once(b.bundled.file, eventFile, { ...env, BENCH_THEN_IMPORT: lazyEntries.join(',') });
       b.cold.push(sample.initMs);
       for (const [file, ms] of Object.entries(sample.thenImportMs)) (b.lazy[chunkName(file)] ??= []).push(ms);
