@@ -60,15 +60,15 @@ export async function meetingRoute(event: APIGatewayProxyEventV2, path: string, 
 
 async function roomPage(event: APIGatewayProxyEventV2, room: string | undefined, deps: WakeRouteDeps): Promise<Response> {
   const { config } = deps;
+  // The hold, the status and the estimate are read together: on a cold container each is its own AWS call
+  // (SSM, ECS, CloudWatch), and the page waits for the slowest instead of the sum. All three only read.
+  const reading = estimated(deps, deps.controller.status()).catch((): GroupStatus => (
+    // The page still renders; its script keeps polling and shows the real state once AWS answers.
+    { phase: 'error', message: 'Checking the meeting service…', members: [], retryable: true, checkedAt: deps.clock.now().toISOString() }
+  ));
   const hold = await deps.holds?.state();
   if (hold?.kind === 'active' && hold.hold.kind === 'asleep') return maintenancePage(hold.hold, config.supportContact);
-  let status: GroupStatus;
-  try {
-    status = await estimated(deps, await deps.controller.status());
-  } catch {
-    // The page still renders; its script keeps polling and shows the real state once AWS answers.
-    status = { phase: 'error', message: 'Checking the meeting service…', members: [], retryable: true, checkedAt: deps.clock.now().toISOString() };
-  }
+  const status = await reading;
   let join: JoinBy = { kind: 'reload' };
   if (config.linkMode === 'wake-url' && room !== undefined) {
     // The redirect and the page's own join use this one URL, so both keep exactly the same query.

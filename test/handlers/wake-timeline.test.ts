@@ -2,6 +2,8 @@ import { FixedProbe, ManualClock, SimulatedServiceGroup } from '../../shared/ada
 import { loadWakeConfig } from '../../shared/config/core-config.js';
 import { GroupController } from '../../shared/domain/controller.js';
 import { CachedWakeEstimate, type WakeSample } from '../../shared/domain/wake-estimate.js';
+import { HoldGate } from '../../shared/domain/hold-gate.js';
+import { MemoryHoldStore } from '../../shared/adapters/memory/memory-hold-store.js';
 import { controllerEvents, logger, metrics } from '../../shared/observability.js';
 import { createWakeHandler } from '../../functions/wake/handler.js';
 import { lambdaContext } from '../../local/lambda-context.js';
@@ -80,5 +82,35 @@ describe('wake handler: timeline and learned estimate', () => {
     const html = await t.page();
 
     expect(html).toContain(words);
+  });
+
+  it.each([
+    ['the page GET', 'get-room', ['estimate', 'hold']],
+    ['/_stz/status', 'get-status', ['estimate']],
+  ] as const)('%s reads the status alongside its other reads: the status read waits until they were asked', async (_name, eventName, others) => {
+    // On a cold container each read is its own AWS call (ECS, CloudWatch, SSM); code that awaited the status
+    // first would never ask the others here, and the request would hang.
+    const config = loadWakeConfig({ SERVICE_GROUP: 'jitsi/web', MEETING_BASE_URL: MEETING_BASE, STATUS_CACHE_MS: '0' });
+    const clock = new ManualClock(new Date('2026-11-29T10:00:00Z').getTime());
+    const group = new SimulatedServiceGroup(config.members, clock, { startDelayMs: 0, stopDelayMs: 0, healthChecks: true });
+    const controller = new GroupController(group, new FixedProbe(false), clock, config.controller, controllerEvents(logger, metrics));
+    const opened: Record<string, () => void> = {};
+    const asked = Object.fromEntries(['estimate', 'hold'].map((k) => [k, new Promise<void>((resolve) => { opened[k] = resolve; })]));
+    const estimate = new CachedWakeEstimate({ wakeSeconds: async () => { opened.estimate!(); return [{ seconds: 100, count: 3 }]; } }, 240, clock);
+    const store = new MemoryHoldStore();
+    const holds = new HoldGate({ read: async () => { opened.hold!(); return store.read(); }, write: async () => undefined }, clock, 0);
+    const gated = Object.assign(Object.create(controller) as GroupController, {
+      status: async () => { await Promise.all(others.map((k) => asked[k])); return controller.status(); },
+    });
+    const handler = createWakeHandler({ controller: gated, config, clock, logger, metrics, estimate, holds });
+    t = { clock, output: silenceOutput(), call: async () => ({}), page: async () => '' };
+
+    const response = await Promise.race([
+      handler(loadEvent(eventName), lambdaContext('wake')),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the reads ran one after another')), 2000)),
+    ]);
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(eventName === 'get-room' ? 'usually about 1 min 40 s' : '"source":"learned"');
   });
 });
