@@ -1,6 +1,8 @@
 import { build } from 'esbuild';
+import { statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { bundleFiles, bytesOf, coldStartFiles } from '../infra/bundle-files.js';
 import { lambdaBuildOptions } from '../infra/lambda-bundling.js';
 
 export interface BundleLevers {
@@ -39,29 +41,14 @@ export async function bundleFunction(entry: string, outDir: string, mode: 'bundl
     return { file, bytes, totalBytes: bytes, lazyChunks: [] };
   }
   const result = await build({ ...lambdaBuildOptions(entry, outDir, { envCredentials: levers.envCredentials }), metafile: true });
-  return { file, ...loadedAtStart(result.metafile.outputs, file) };
-}
-
-type Outputs = Record<string, { bytes: number; entryPoint?: string; imports: Array<{ path: string; kind: string }> }>;
-
-/** Walks static imports from the entry: those files load at cold start; the rest load on first use. */
-function loadedAtStart(outputs: Outputs, entryFile: string): Omit<BuiltBundle, 'file'> {
-  const byPath = new Map(Object.entries(outputs).map(([p, o]) => [resolve(p), o]));
-  const eager = new Set<string>();
-  const visit = (path: string) => {
-    if (eager.has(path) || !byPath.has(path)) return;
-    eager.add(path);
-    for (const i of byPath.get(path)!.imports) if (i.kind === 'import-statement') visit(resolve(i.path));
-  };
-  visit(resolve(entryFile));
-  let bytes = 0;
-  let totalBytes = 0;
-  const lazyChunks: BuiltBundle['lazyChunks'] = [];
-  for (const [path, o] of byPath) {
-    if (path.endsWith('.map')) continue;
-    totalBytes += o.bytes;
-    if (eager.has(path)) bytes += o.bytes;
-    else lazyChunks.push({ file: relative(process.cwd(), path), bytes: o.bytes, ...(o.entryPoint ? { module: o.entryPoint } : {}) });
-  }
-  return { bytes, totalBytes, lazyChunks };
+  // Which files load at cold start: the same reading the bundle test applies to CDK's output.
+  const eager = new Set(coldStartFiles(outDir).map((f) => resolve(f)));
+  const files = bundleFiles(outDir);
+  // The metafile only names the source module each lazy chunk starts with (for the chunk timings).
+  const modules = new Map(Object.entries(result.metafile.outputs).map(([p, o]) => [resolve(p), o.entryPoint]));
+  const lazyChunks = files.filter((f) => !eager.has(resolve(f))).map((f) => {
+    const module = modules.get(resolve(f));
+    return { file: relative(process.cwd(), f), bytes: statSync(f).size, ...(module ? { module } : {}) };
+  });
+  return { file, bytes: bytesOf([...eager]), totalBytes: bytesOf(files), lazyChunks };
 }

@@ -1,33 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { CREATE_REQUIRE_BANNER, REPO_ROOT } from '../../infra/constructs/controller-function.js';
 import { existingEntries, FUNCTION_SPECS, type FunctionName } from '../../infra/constructs/function-catalog.js';
 import { ScaleToZeroStack } from '../../infra/stack.js';
+import { bundleFiles, bytesOf, coldStartFiles } from '../../infra/bundle-files.js';
 import { exampleConfig } from './infra-fixtures.js';
-
-/** Every .mjs file of an asset: index.mjs and chunks/. */
-function bundleFiles(dir: string): string[] {
-  const chunks = existsSync(join(dir, 'chunks')) ? readdirSync(join(dir, 'chunks')).map((f) => join(dir, 'chunks', f)) : [];
-  return [join(dir, 'index.mjs'), ...chunks].filter((f) => f.endsWith('.mjs'));
-}
-
-/** The files a cold start loads: index.mjs and, transitively, what it imports statically (not `import(…)`). */
-function coldStartFiles(dir: string): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.\.?\/[^"']+\.mjs)["']/g)) visit(join(dirname(file), m[1]!));
-  };
-  visit(join(dir, 'index.mjs'));
-  return [...seen];
-}
-
-const bytesOf = (files: string[]) => files.reduce((total, f) => total + statSync(f).size, 0);
 
 /**
  * The one slow infra test: real esbuild bundles (local esbuild, no Docker) for every entry that exists
