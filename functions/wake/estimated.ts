@@ -8,7 +8,7 @@ import type { WakeRouteDeps } from './routes.js';
  * both go to AWS (ECS and CloudWatch), and one round trip is shorter than two. The estimate never rejects
  * (shared/domain/wake-estimate.ts falls back to the configured value), so only the status can fail.
  */
-export async function estimated(deps: Pick<WakeRouteDeps, 'estimate' | 'config'>, status: Promise<GroupStatus>): Promise<GroupStatus> {
+export async function estimated(deps: Pick<WakeRouteDeps, 'estimate' | 'config'>, status: GroupStatus | Promise<GroupStatus>): Promise<GroupStatus> {
   const estimate = deps.estimate ? deps.estimate.current() : Promise.resolve({ seconds: deps.config.controller.expectedWakeSeconds, source: 'configured' as const, samples: 0 });
   const [current, value] = await Promise.all([status, estimate]);
   return withEstimate(current, value);

@@ -79,7 +79,7 @@ async function apiRoute(event: APIGatewayProxyEventV2, method: string, rest: str
       // The page that gets "ready" here joins at once (redirect or reload): a person is being sent in, and the
       // stop grace must cover them while they sit on Jitsi's pre-join screen. Only the page's script posts.
       if (result.status.phase === 'ready') deps.onPersonSentIn?.();
-      return json(200, await present(Promise.resolve(result.status), deps));
+      return json(200, await present(result.status, deps));
     })];
   }
   // The pre-warm API is its own function (functions/prewarm-api), so this path never loads SSM or Scheduler.
@@ -90,7 +90,7 @@ async function apiRoute(event: APIGatewayProxyEventV2, method: string, rest: str
 }
 
 /** The status with the page's estimate, plus the words the waiting page shows for it (visitor-text.ts). */
-async function present(status: Promise<GroupStatus>, deps: WakeRouteDeps) {
+async function present(status: GroupStatus | Promise<GroupStatus>, deps: WakeRouteDeps) {
   return presentNow(await estimated(deps, status), deps);
 }
 
