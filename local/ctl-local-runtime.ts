@@ -22,7 +22,7 @@ export class LocalDemoError extends Error {
 
 /**
  * `ctl --local <url>`: the same commands against the running `npm start`, over its local control routes
- * (local/local-control.ts) and its pre-warm API (`/api/prewarm`, bearer PREWARM_TOKEN).
+ * (local/local-control.ts) and its pre-warm API (`/_stz/prewarm`, bearer PREWARM_TOKEN).
  */
 export async function localCtlRuntime(baseUrl: string, env: Env, fetchFn: Fetch = fetch): Promise<CtlRuntime> {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -74,7 +74,7 @@ export async function localCtlRuntime(baseUrl: string, env: Env, fetchFn: Fetch 
 function localPrewarm(fetchFn: Fetch, baseUrl: string, token: string | undefined): PrewarmControl {
   const api = async (method: string, path: string, body?: unknown) => {
     if (!token) throw new LocalDemoError('set PREWARM_TOKEN to the demo\'s pre-warm token to use prewarm with --local');
-    const res = await request(fetchFn, baseUrl, method, `/api/prewarm${path}`, body, token);
+    const res = await request(fetchFn, baseUrl, method, `/_stz/prewarm${path}`, body, token);
     const error = String((res.body as { error?: unknown })?.error ?? '');
     if (res.status === 401) throw new LocalDemoError('the demo refused the pre-warm token (PREWARM_TOKEN)');
     if (res.status === 404 && /not configured/.test(error)) throw new LocalDemoError(`the running demo has no pre-warm API: ${error}`);

@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startLocalApp } from '../../local/app.js';
@@ -7,10 +9,10 @@ import { silenceOutput } from '../handlers/support.js';
 
 type App = Awaited<ReturnType<typeof startLocalApp>>;
 
-async function ctl(args: string[]) {
+async function ctl(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { env: { TIME_ZONE: 'UTC' }, out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await main(args, { env: { TIME_ZONE: 'UTC', ...env }, out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -43,6 +45,31 @@ describe('ctl --local drives the running demo', () => {
     expect(lines[1]).toMatch(/controller +sleep +operator CLI: ctl down, nobody meeting/);
     const json = JSON.parse((await ctl(['--json', '--local', app.url, 'status'])).out) as Record<string, unknown>;
     expect(json).toMatchObject({ phase: expect.any(String), lastActions: { lastWake: { action: 'wake' }, lastStop: { action: 'sleep' } } });
+  }, 30_000);
+
+  it('prewarm with the demo\'s token creates, lists and cancels through the default (CloudFront-playing) front', async () => {
+    const ssm = mockClient(SSMClient);
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: 'demo-token-0123456789abcdef' } });
+    try {
+      app = await startLocalApp({ port: 0, quiet: true, env: { PREWARM_TOKEN_PARAMETER: '/jitsi/prewarm-token' } });
+      const token = { PREWARM_TOKEN: 'demo-token-0123456789abcdef' };
+      const start = new Date(Date.now() + 2 * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      const created = await ctl(['--local', app.url, 'prewarm', start], token);
+      expect(created).toMatchObject({ code: 0, err: '' });
+      const id = /\b(prewarm-[\w-]+)/.exec(created.out)?.[1];
+      expect(id).toBeDefined();
+      const listed = await ctl(['--local', app.url, 'prewarm', '--list'], token);
+      expect(listed).toMatchObject({ code: 0, err: '' });
+      expect(listed.out).toContain(id);
+      const cancelled = await ctl(['--local', app.url, 'prewarm', '--cancel', id!], token);
+      expect(cancelled).toMatchObject({ code: 0, err: '' });
+      expect((await ctl(['--local', app.url, 'prewarm', '--list'], token)).out).not.toContain(id);
+      const refused = await ctl(['--local', app.url, 'prewarm', '--list'], { PREWARM_TOKEN: 'wrong-token-0123456789abcdef' });
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/refused the pre-warm token/);
+    } finally {
+      ssm.restore();
+    }
   }, 30_000);
 
   it('prewarm without a token says what to set; an unreachable demo is a clear failure', async () => {
