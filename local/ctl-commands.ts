@@ -7,7 +7,7 @@ import type { Decision } from '../shared/domain/decisions.js';
 import { formatDuration } from '../shared/domain/operator-view.js';
 import type { CtlRuntime } from './ctl-runtime.js';
 import { holdStatusLines } from './ctl-hold-status.js';
-import { at, buildStatus, DECISION_WINDOW_MS, type StatusContext } from './ctl-status.js';
+import { at, buildStatus, DECISION_WINDOW_MS, statusLines, type StatusContext } from './ctl-status.js';
 import { timelineLines } from './ctl-timeline.js';
 
 /** Exit codes: 0 done, 1 refused or failed, 2 usage or configuration error. */
@@ -147,12 +147,6 @@ export async function prewarmCancelCommand(rt: CtlRuntime, id: string): Promise<
   if (result === 'invalid-id') return { code: EXIT.usage, lines: [`"${id}" is not a pre-warm id (they look like prewarm-20261127T090000Z)`], json: { error: 'invalid id', id } };
   if (result === 'not-found') return { code: EXIT.refused, lines: [`no pre-warm ${id} (already run, cancelled or never created)`], json: { error: 'not found', id } };
   return { code: EXIT.ok, lines: [`cancelled ${id}`], json: { cancelled: id } };
-}
-
-export function statusLines(status: GroupStatus): string[] {
-  const members = status.members.map((m) => `  ${m.id.padEnd(24)} desired ${m.desired}  running ${m.running}  pending ${m.pending}  health ${m.health}`
-    + (m.deploying ? '  DEPLOYMENT IN PROGRESS (a canary task may split a live meeting)' : ''));
-  return [`phase: ${status.phase} — ${status.message}`, ...members];
 }
 
 function entryLine(rt: CtlRuntime, p: PrewarmEntry): string {

@@ -40,14 +40,14 @@ function ago(ctx: StatusContext, when: Date): string {
   return `${at(ctx.rt, when)}, ${formatDuration(ctx.now.getTime() - when.getTime())} ago`;
 }
 
-export const groupSection: SectionBuilder = async ({ status }) => ({
-  key: 'group',
-  lines: [
-    `phase: ${status.phase} — ${status.message}`,
-    ...status.members.map((m) => `  ${m.id.padEnd(24)} desired ${m.desired}  running ${m.running}  pending ${m.pending}  health ${m.health}`),
-  ],
-  json: status,
-});
+/** The phase and one line per member; a member mid-deployment says so (Express starts a canary task). */
+export function statusLines(status: GroupStatus): string[] {
+  const members = status.members.map((m) => `  ${m.id.padEnd(24)} desired ${m.desired}  running ${m.running}  pending ${m.pending}  health ${m.health}`
+    + (m.deploying ? '  DEPLOYMENT IN PROGRESS (a canary task may split a live meeting)' : ''));
+  return [`phase: ${status.phase} — ${status.message}`, ...members];
+}
+
+export const groupSection: SectionBuilder = async ({ status }) => ({ key: 'group', lines: statusLines(status), json: status });
 
 export const activitySection: SectionBuilder = async (ctx) => {
   const activity = await ctx.activity();

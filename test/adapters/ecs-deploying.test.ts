@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { EcsServiceGroup } from '../../shared/adapters/aws/ecs-service-group.js';
 import { memberViews } from '../../shared/domain/group-state.js';
 import { parseMemberRef, type MemberRef } from '../../shared/domain/service-group.js';
-import { statusLines } from '../../local/ctl-commands.js';
+import { groupSection, statusLines, type StatusContext } from '../../local/ctl-status.js';
 import { arnOf } from './ecs-fake.js';
 
 const ecs = mockClient(ECSClient);
@@ -32,5 +32,8 @@ describe('deployment in progress', () => {
     const lines = statusLines({ phase: 'ready', message: 'Ready.', members: views, retryable: false, checkedAt: '2026-11-29T05:00:00Z' });
     expect(lines[1]).toMatch(/c\/jitsi .*DEPLOYMENT IN PROGRESS/);
     expect(lines[2]).not.toMatch(/DEPLOYMENT/);
+    // `ctl status` prints the group section, which must carry the same warning (it once rebuilt the lines without it).
+    const section = await groupSection({ status: { phase: 'ready', message: 'Ready.', members: views, retryable: false, checkedAt: '2026-11-29T05:00:00Z' } } as StatusContext);
+    expect(section?.lines[1]).toMatch(/c\/jitsi .*DEPLOYMENT IN PROGRESS/);
   });
 });
