@@ -69,7 +69,8 @@ export function waitingPage(input: WaitingPageInput): string {
   const view = visitorView(input.status, ctx);
   const contact = input.supportContact ? ` or contact ${escapeHtml(input.supportContact)}` : '';
   const cfg = {
-    room: input.room ?? '', join: input.join, status: input.status, view, wake: input.wake,
+    // The script paints status.view on load: it must be this server-rendered view, not the per-phase fallback.
+    room: input.room ?? '', join: input.join, status: { ...input.status, view }, wake: input.wake,
     api: '_stz/', marker: CONTROLLER_HEADER,
     pollMs: input.pollIntervalSeconds * 1000, maxBackoffMs: MAX_BACKOFF_MS, expectedSeconds: input.expectedWakeSeconds,
     maxReloads: MAX_RELOADS_PER_WAKE, readyChecks: READY_CHECKS_BEFORE_TELLING,

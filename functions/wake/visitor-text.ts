@@ -91,10 +91,14 @@ function errorView(status: GroupStatus, usual: string): VisitorView {
   };
 }
 
-/** A view for each phase without member detail: the page's fallback for a status that carries no view. */
+/**
+ * A view for each phase without member detail: the page's fallback for a status that carries no view. Every
+ * status the wake API answers carries one, except the 503 sent just before the function timeout, which is
+ * retryable: so the error fallback is the retryable one, never "needs an administrator".
+ */
 export function fallbackViews(ctx: ViewContext): Record<Phase, VisitorView> {
-  const at = (phase: Phase, retryable = true) => visitorView({ phase, message: '', members: [], retryable, checkedAt: '' }, ctx);
-  return { asleep: at('asleep'), waking: at('waking'), ready: at('ready'), stopping: at('stopping'), error: at('error', false) };
+  const at = (phase: Phase) => visitorView({ phase, message: '', members: [], retryable: true, checkedAt: '' }, ctx);
+  return { asleep: at('asleep'), waking: at('waking'), ready: at('ready'), stopping: at('stopping'), error: at('error') };
 }
 
 /** What the page's script says on its own (placeholders in braces are filled in by the script). */
