@@ -5,8 +5,9 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DependencyError } from '../../shared/domain/errors.js';
-import { errorResponse, isHttpApiEvent, json, marked, text } from './http.js';
-import { route, type WakeRouteDeps } from './routes.js';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { errorResponse, isHttpApiEvent, json, marked, routePath, text } from './http.js';
+import { API_PREFIXES, route, type WakeRouteDeps } from './routes.js';
 
 export interface WakeHandlerDeps extends Omit<WakeRouteDeps, 'onWakeRequest' | 'onPersonSentIn'> {
   logger: Logger;
@@ -43,13 +44,15 @@ export function createWakeHandler(deps: WakeHandlerDeps) {
     logger.warn('answered before the function timeout: AWS did not answer in time', { action: 'timeout-answer' });
     metrics.addMetric('WakeTimeouts', MetricUnit.Count, 1);
     // A person's GET of a page gets words, not JSON; the page's own polls get the documented status body.
-    const page = current && /^(GET|HEAD)$/i.test(current.requestContext.http.method) && !/^\/(_stz|api)\//.test(current.rawPath);
+    const request = current;
+    const page = request !== undefined && /^(GET|HEAD)$/i.test(request.requestContext.http.method)
+      && !API_PREFIXES.some((prefix) => routePath(request).startsWith(prefix));
     return marked(page
       ? text(503, 'The meeting service is not answering yet. Reload this page in a few seconds.\n', { 'retry-after': '5' })
       : errorResponse(new DependencyError('the controller did not get an answer from AWS in time', true), deps.clock.now()));
   };
   // One event at a time per Lambda container: the request the early answer is for.
-  let current: { rawPath: string; requestContext: { http: { method: string } } } | undefined;
+  let current: APIGatewayProxyEventV2 | undefined;
   return middy(async (event: unknown) => {
     if (!isHttpApiEvent(event)) {
       logger.warn('rejected malformed event: not an API Gateway HTTP API payload 2.0 event', { eventKeys: event && typeof event === 'object' ? Object.keys(event) : typeof event });

@@ -38,10 +38,15 @@ describe('wake function time budget', () => {
     try {
       const page = await handler(loadEvent('get-failover-room'), lambdaContext('wake', 1050));
       const api = await handler(loadEvent('post-stz-wake'), lambdaContext('wake', 1050));
+      // A page poll under a named stage is still a poll: JSON, which the page renders, not text.
+      const staged = loadEvent('get-stz-status');
+      const poll = await handler({ ...staged, rawPath: `/prod${staged.rawPath}`, requestContext: { ...staged.requestContext, stage: 'prod' } }, lambdaContext('wake', 1050));
       expect([page.statusCode, page.headers['content-type'], page.headers['retry-after'], page.headers['x-stz-controller']]).toEqual([503, 'text/plain; charset=utf-8', '5', '1']);
       expect(page.body).not.toMatch(/[{}]/);
       expect([api.statusCode, api.headers['x-stz-controller']]).toEqual([503, '1']);
       expect(JSON.parse(api.body as string)).toMatchObject({ phase: 'error', retryable: true });
+      expect([poll.statusCode, poll.headers['content-type']]).toEqual([503, expect.stringMatching(/^application\/json/)]);
+      expect(JSON.parse(poll.body as string)).toMatchObject({ phase: 'error', retryable: true });
     } finally {
       output.restore();
     }
