@@ -70,8 +70,9 @@ export function wireFunctions({ config: c, members, functions, schedules, alarms
     fn('idle-shutdown')!.addEnvironment('EMPTY_ALARM_NAME', alarms.alarmNames.empty);
   });
 
-  // Every wake and stop resets both idle alarms to OK (shared/domain/alarm-reset.ts), whoever does it.
-  each(['wake', 'power-down', 'prewarm'], (r, name) => {
+  // Every wake and stop resets both idle alarms to OK (shared/domain/alarm-reset.ts), whoever does it; the
+  // pre-warm API wakes at once when the meeting is within the lead time.
+  each(['wake', 'power-down', 'prewarm', 'prewarm-api'], (r, name) => {
     allow.allowRearmAlarms(r, [alarms.alarmNames.noJoin, alarms.alarmNames.empty]);
     fn(name)!.addEnvironment('NO_JOIN_ALARM_NAME', alarms.alarmNames.noJoin);
     fn(name)!.addEnvironment('EMPTY_ALARM_NAME', alarms.alarmNames.empty);

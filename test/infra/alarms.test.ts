@@ -48,14 +48,14 @@ describe('idle alarms and dashboard', () => {
     });
   });
 
-  it('wake, power-down and pre-warm know both alarm names and may reset them (and nothing else)', () => {
+  it('wake, power-down, pre-warm and the pre-warm API (it wakes within the lead time) know both alarm names and may reset them (and nothing else)', () => {
     const fns = template.findResources('AWS::Lambda::Function');
-    for (const name of ['Wake', 'PowerDown', 'Prewarm', 'IdleShutdown']) {
+    for (const name of ['Wake', 'PowerDown', 'Prewarm', 'PrewarmApi', 'IdleShutdown']) {
       const env = (fns[logicalId(stack, `${name}/Function`)]!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables;
       expect([env.NO_JOIN_ALARM_NAME, env.EMPTY_ALARM_NAME]).toEqual(['TestStack-jitsi-no-join', 'TestStack-jitsi-empty']);
     }
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p).includes('cloudwatch:SetAlarmState'));
-    expect(policies).toHaveLength(4);
+    expect(policies).toHaveLength(5);
   });
 
   it('uses the configured timer lengths', () => {
