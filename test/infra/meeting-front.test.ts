@@ -8,7 +8,6 @@ type Origin = { Id: string; DomainName: unknown; CustomOriginConfig: Record<stri
 
 // Managed policy ids (CloudFront documentation, "Use managed cache/origin request policies").
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
-const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 const ALL = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'];
 
@@ -62,9 +61,21 @@ describe('canonical meeting link (config section domain)', () => {
     expect(behavior('/api/*').TargetOriginId).not.toBe(wakeOriginId);
   });
 
-  it('caches Jitsi\'s static assets from the Express origin', () => {
+  it('caches Jitsi\'s static assets from the Express origin, keyed by path and ?v= (Jitsi\'s asset version)', () => {
+    const [policyId, policy] = Object.entries(template.findResources('AWS::CloudFront::CachePolicy'))[0]!;
+    expect(Object.keys(template.findResources('AWS::CloudFront::CachePolicy'))).toHaveLength(1);
+    expect(policy.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin).toEqual({
+      QueryStringsConfig: { QueryStringBehavior: 'whitelist', QueryStrings: ['v'] },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      CookiesConfig: { CookieBehavior: 'none' },
+      EnableAcceptEncodingGzip: true,
+      EnableAcceptEncodingBrotli: true,
+    });
+    expect(policy.Properties.CachePolicyConfig).toMatchObject({ MinTTL: 0, DefaultTTL: 86400, MaxTTL: 365 * 86400 });
     for (const path of STATIC_PATHS) {
-      expect(behavior(path)).toMatchObject({ AllowedMethods: ['GET', 'HEAD'], CachePolicyId: CACHING_OPTIMIZED });
+      expect(behavior(path)).toMatchObject({ AllowedMethods: ['GET', 'HEAD'], CachePolicyId: { Ref: policyId } });
+      // No origin request policy: the origin gets only the cache key and its own Host (Express routes on it).
+      expect(behavior(path).OriginRequestPolicyId).toBeUndefined();
       expect(behavior(path).TargetOriginId).not.toBe(wakeOriginId);
     }
     expect(behaviors).toHaveLength(STATIC_PATHS.length + SIGNALLING_PATHS.length + 2);

@@ -59,6 +59,17 @@ export class MeetingFront extends Construct {
     const viewerExceptHost = cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER;
     const uncached = { cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED, originRequestPolicy: viewerExceptHost, viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS };
     const direct: cloudfront.BehaviorOptions = { origin: expressDirect, allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, ...uncached };
+    // Jitsi versions its assets with ?v= (its nginx sends `expires 1y` when v is set), so v must be part of the
+    // cache key: the managed CachingOptimized policy drops query strings and would serve the old bundle for a
+    // year after an upgrade. Nothing else varies; without an origin request policy the origin gets its own Host.
+    const staticCache = new cloudfront.CachePolicy(this, 'StaticAssets', {
+      comment: 'Jitsi static files: cache key path + ?v= (asset version)',
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList('v'),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      defaultTtl: Duration.days(1), minTtl: Duration.seconds(0), maxTtl: Duration.days(365),
+      enableAcceptEncodingGzip: true, enableAcceptEncodingBrotli: true,
+    });
     const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {
       [CONTROLLER_PATH]: { origin: wake, allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, ...uncached },
       // The old /api/* aliases stay on the wake API's own name only: here they go to Jitsi, never to the controller.
@@ -67,7 +78,7 @@ export class MeetingFront extends Construct {
       ...Object.fromEntries(STATIC_PATHS.map((p) => [p, {
         origin: expressDirect,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        cachePolicy: staticCache,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         compress: true,
       } satisfies cloudfront.BehaviorOptions])),
