@@ -1,4 +1,5 @@
 import type { EnvReader } from './env-reader.js';
+import { readTimeZone } from './schedule-config.js';
 
 /**
  * What the operator CLI reads beyond the functions' settings, all optional: `ctl status` and `ctl log` say
@@ -14,8 +15,7 @@ export interface OperatorConfig {
 }
 
 export function readOperatorConfig(r: EnvReader): OperatorConfig {
-  const timeZone = r.string('TIME_ZONE', 'UTC');
-  if (!isTimeZone(timeZone)) r.fail(`TIME_ZONE must be an IANA time zone such as Europe/Berlin (got "${timeZone}")`);
+  const timeZone = readTimeZone(r);
   const noJoin = r.optional('NO_JOIN_ALARM_NAME');
   const empty = r.optional('EMPTY_ALARM_NAME');
   if (Boolean(noJoin) !== Boolean(empty)) r.fail('NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME go together');
@@ -37,11 +37,3 @@ export function readOperatorConfig(r: EnvReader): OperatorConfig {
   };
 }
 
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -20,11 +20,18 @@ export function readSchedulingConfig(r: EnvReader): SchedulingConfig {
   }
   const schedulerRoleArn = r.string('SCHEDULER_ROLE_ARN');
   if (schedulerRoleArn && !ROLE_ARN.test(schedulerRoleArn)) r.fail(`SCHEDULER_ROLE_ARN must be an IAM role ARN (got "${schedulerRoleArn}")`);
+  return { scheduleGroupName, schedulerRoleArn, timeZone: readTimeZone(r) };
+}
+
+/**
+ * TIME_ZONE (default UTC), the one reading for the functions and the CLI. Scheduler wants the IANA name as
+ * spelled in the database: `europe/berlin` becomes `Europe/Berlin`; abbreviations such as "EST" fail.
+ */
+export function readTimeZone(r: EnvReader): string {
   const given = r.string('TIME_ZONE', 'UTC');
-  // Scheduler wants the IANA name as spelled in the database: `europe/berlin` is passed as `Europe/Berlin`.
   const timeZone = canonicalTimeZone(given);
   if (!timeZone) r.fail(`TIME_ZONE must be an IANA time zone such as Europe/Berlin (got "${given}")`);
-  return { scheduleGroupName, schedulerRoleArn, timeZone: timeZone ?? given };
+  return timeZone ?? given;
 }
 
 /** A Lambda function ARN (optionally qualified), or a problem on the reader. */
