@@ -155,6 +155,12 @@ export class GroupController {
     if (verdict.kind !== 'steady') this.probeSuccesses = 0;
     if (verdict.kind === 'steady' && this.probeSuccesses < this.settings.probeSuccessesRequired) await this.probeIfDue();
 
+    // Ready ends a wake. Tasks starting after that are a new one (another container woke the group after a
+    // stop this one never saw): time it from ECS's change time, as a fresh container would, not from ours.
+    if (verdict.kind === 'starting' && this.timeline.finished) {
+      this.wakeStartedAt = undefined;
+      this.timeline.reset();
+    }
     const startedAt = this.wakeStartedAt ?? newest(members.map((m) => m.changedAt));
     if (verdict.kind === 'starting' || verdict.kind === 'steady') {
       this.timeline.follow(startedAt, verdict.kind === 'starting');

@@ -57,6 +57,11 @@ export class WakeTimelineTracker {
     return this.milestones !== undefined && this.sawStart;
   }
 
+  /** The tracked wake reached ready. */
+  get finished(): boolean {
+    return this.milestones?.readyAt !== undefined;
+  }
+
   reset(): void {
     this.milestones = undefined;
     this.sawStart = false;

@@ -106,6 +106,31 @@ describe('GroupController wake (DESIGN invariants 2 and 4)', () => {
     expect(again.status.elapsedSeconds).toBe(0);
   });
 
+  it('a container that missed the stop times a wake another container started from that wake, not its old one', async () => {
+    // Two Lambda containers over one group: A watched the first wake to ready; B stopped the group an hour
+    // later and woke it again. A never saw it asleep.
+    const { controller: a, clock, sim, probe } = setup({ startDelayMs: 60_000 });
+    const b = new GroupController(sim, probe, clock, settings);
+    await a.wake();
+    clock.advance(61_000);
+    await a.status();
+    clock.advance(1_000);
+    expect((await a.status()).phase).toBe('ready');
+    clock.advance(3_600_000);
+    await b.sleep('idle alarm');
+    clock.advance(5_000);
+    await b.wake('wake request');
+    clock.advance(20_000);
+
+    const seenByA = await a.status();
+    const seenByB = await b.status();
+
+    expect(seenByB).toMatchObject({ phase: 'waking', elapsedSeconds: 20 });
+    expect(seenByA.phase).toBe('waking');
+    expect(seenByA.elapsedSeconds).toBe(20);
+    expect(seenByA.timeline?.current).not.toBe('ready');
+  });
+
   it('throttled describe: a retryable DependencyError and no scale-up', async () => {
     const { controller, group, sim } = setup();
     sim.failNext('describe', throttlingError());
