@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { httpEvent } from './events.js';
+import type { FunctionName } from '../infra/constructs/function-catalog.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(`events/${name}.json`, 'utf8'));
 
@@ -8,7 +9,7 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(`events/${nam
  * (CONTROLLER_BACKEND=simulated), so no run reaches AWS.
  */
 export interface FunctionBench {
-  name: string;
+  name: FunctionName;
   entry: string;
   event: unknown;
   env: Record<string, string>;
