@@ -1,4 +1,5 @@
 import type { EnvReader } from './env-reader.js';
+import { readWakeMetricService } from './idle-config.js';
 
 /** Where the wake function learns its estimate: the `service` dimension of `WakeToReadySeconds`. */
 export interface EstimateConfig {
@@ -7,5 +8,5 @@ export interface EstimateConfig {
 }
 
 export function readEstimateConfig(r: EnvReader): EstimateConfig {
-  return { metricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero') };
+  return { metricService: readWakeMetricService(r) };
 }

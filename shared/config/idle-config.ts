@@ -21,8 +21,13 @@ export interface StopGraceConfig {
 export function readStopGraceConfig(r: EnvReader): StopGraceConfig {
   return {
     graceMs: r.inRange('STOP_GRACE_MINUTES', RANGES.stopGraceMinutes) * 60_000,
-    wakeMetricService: r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero'),
+    wakeMetricService: readWakeMetricService(r),
   };
+}
+
+/** WAKE_METRIC_SERVICE: the wake function's metric `service` dimension, default POWERTOOLS_SERVICE_NAME (shared by all). */
+export function readWakeMetricService(r: EnvReader): string {
+  return r.string('WAKE_METRIC_SERVICE', r.optional('POWERTOOLS_SERVICE_NAME') ?? 'jitsi-scale-to-zero');
 }
 
 const ALARM_NAME = /^[^\p{Cc}]{1,255}$/u;

@@ -5,7 +5,7 @@ import { resetIdleAlarms } from './alarm-reset.js';
 import { toDependencyError } from './errors.js';
 import { decideIdleStop, needsHistory, type IdleDecision, type IdleFacts, type IdleSettings } from './idle-decision.js';
 import type { Clock } from './service-group.js';
-import { readinessOf } from './stop-grace.js';
+import { readArrivals, readinessOf } from './stop-grace.js';
 
 export { readinessOf } from './stop-grace.js';
 import { isAsleep } from './watch-activity.js';
@@ -54,8 +54,7 @@ export async function handleIdleAlarm(alarm: AcceptedAlarm, deps: IdleShutdownDe
     const readiness = readinessOf(members, tasks);
     const [activity, arrivals, maxParticipantsSinceReady] = await Promise.all([
       deps.source.read(tasks).catch((error: unknown) => unknownActivity(`activity source failed: ${String(error)}`)),
-      // A grace of 0 asks about an empty window, which GetMetricData rejects: there is nothing to count.
-      deps.settings.graceMs > 0 ? deps.ledger.arrivalsBetween(new Date(now.getTime() - deps.settings.graceMs), now).catch(() => undefined) : { wakeRequests: 0, sentIn: 0 },
+      readArrivals(deps.ledger, deps.settings.graceMs, now),
       readiness.ready && needsHistory(alarm.timer, deps.settings)
         ? deps.history.maxParticipantsBetween(readiness.since, now).catch(() => undefined)
         : undefined,

@@ -68,10 +68,17 @@ export async function readGraceFacts(grace: StopGrace, now: Date): Promise<Requi
     Promise.all([grace.group.describeServices(), grace.group.runningTasks()])
       .then(([members, tasks]) => readinessOf(members, tasks))
       .catch((error: unknown): Readiness => ({ ready: false, reason: `could not read the tasks: ${error instanceof Error ? error.message : String(error)}` })),
-    // A grace of 0 is an empty window: nothing to count.
-    grace.graceMs > 0 ? grace.ledger.arrivalsBetween(new Date(now.getTime() - grace.graceMs), now).catch(() => undefined) : { wakeRequests: 0, sentIn: 0 },
+    readArrivals(grace.ledger, grace.graceMs, now),
   ]);
   return { readiness, arrivals };
+}
+
+/**
+ * Wake requests and people sent in within the grace window; undefined when the ledger cannot be read (the
+ * stop paths count that against stopping). A grace of 0 is an empty window, which GetMetricData rejects.
+ */
+export async function readArrivals(ledger: WakeLedger, graceMs: number, now: Date): Promise<Arrivals | undefined> {
+  return graceMs > 0 ? ledger.arrivalsBetween(new Date(now.getTime() - graceMs), now).catch(() => undefined) : { wakeRequests: 0, sentIn: 0 };
 }
 
 function seconds(ms: number): number {
