@@ -8,7 +8,7 @@ import type { CtlRuntime } from './ctl-runtime.js';
 
 /**
  * `ctl status` as a list of small sections, each built from one question. Add a section by appending a
- * builder to STATUS_SECTIONS; a builder that cannot answer says why in its lines instead of throwing.
+ * builder to STATUS_SECTIONS under its `--json` key; a builder that cannot answer says why in its lines instead of throwing.
  */
 export interface StatusContext {
   rt: CtlRuntime;
@@ -22,13 +22,13 @@ export interface StatusContext {
 }
 
 export interface StatusSection {
-  /** Key in `--json` output. */
+  /** Key in `--json` output (the section's key in STATUS_SECTIONS). */
   key: string;
   lines: string[];
   json: unknown;
 }
 
-export type SectionBuilder = (ctx: StatusContext) => Promise<StatusSection | undefined>;
+type SectionBuilder = (ctx: StatusContext) => Promise<Omit<StatusSection, 'key'> | undefined>;
 
 export const DECISION_WINDOW_MS = 24 * 3_600_000;
 
@@ -47,12 +47,12 @@ export function statusLines(status: GroupStatus): string[] {
   return [`phase: ${status.phase} — ${status.message}`, ...members];
 }
 
-export const groupSection: SectionBuilder = async ({ status }) => ({ key: 'group', lines: statusLines(status), json: status });
+export const groupSection: SectionBuilder = async ({ status }) => ({ lines: statusLines(status), json: status });
 
 export const activitySection: SectionBuilder = async (ctx) => {
   const activity = await ctx.activity();
-  if (!activity) return { key: 'activity', lines: ['activity: not read (asleep: nothing runs to ask)'], json: null };
-  return { key: 'activity', lines: [`activity: ${describeActivity(activity)}`], json: activity };
+  if (!activity) return { lines: ['activity: not read (asleep: nothing runs to ask)'], json: null };
+  return { lines: [`activity: ${describeActivity(activity)}`], json: activity };
 };
 
 /** Whether the idle path can see the meeting at all: unreadable means no automatic stop (ctl-activity-check.ts). */
@@ -60,22 +60,22 @@ export const readabilitySection: SectionBuilder = async (ctx) => {
   const activity = await ctx.activity();
   if (!activity) return undefined;
   const readability = activityReadability(activity);
-  return { key: 'activityReadable', lines: [readabilityLine(readability)], json: readability };
+  return { lines: [readabilityLine(readability)], json: readability };
 };
 
 export const lastActionsSection: SectionBuilder = async (ctx) => {
   const decisions = await ctx.decisions();
-  if (!decisions) return { key: 'lastActions', lines: [`last wake/stop: unknown (${ctx.rt.missing?.decisions ?? 'no decision log: use --stack, or set LOG_GROUPS'})`], json: null };
+  if (!decisions) return { lines: [`last wake/stop: unknown (${ctx.rt.missing?.decisions ?? 'no decision log: use --stack, or set LOG_GROUPS'})`], json: null };
   const lastWake = decisions.filter(isWake).at(-1);
   const lastStop = decisions.filter(isStop).at(-1);
   const line = (label: string, d: Decision | undefined) => (d
     ? `${label}: ${ago(ctx, d.at)} by ${d.source} — ${d.reason}`
     : `${label}: none in the last ${formatDuration(DECISION_WINDOW_MS)}`);
-  return { key: 'lastActions', lines: [line('last wake', lastWake), line('last stop', lastStop)], json: { lastWake: lastWake ?? null, lastStop: lastStop ?? null } };
+  return { lines: [line('last wake', lastWake), line('last stop', lastStop)], json: { lastWake: lastWake ?? null, lastStop: lastStop ?? null } };
 };
 
 export const idleAlarmsSection: SectionBuilder = async ({ rt, awake, now }) => {
-  if (!rt.idleAlarms) return { key: 'idleAlarms', lines: [`idle alarms: unknown (${rt.missing?.idleAlarms ?? 'use --stack, or set NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME'})`], json: null };
+  if (!rt.idleAlarms) return { lines: [`idle alarms: unknown (${rt.missing?.idleAlarms ?? 'use --stack, or set NO_JOIN_ALARM_NAME and EMPTY_ALARM_NAME'})`], json: null };
   const readings = await rt.idleAlarms.read();
   const lines = readings.map((a) => {
     const since = a.since ? ` since ${at(rt, a.since)}` : '';
@@ -90,24 +90,23 @@ export const idleAlarmsSection: SectionBuilder = async ({ rt, awake, now }) => {
     const soonest = Math.min(...fires);
     lines.push(`an idle stop could fire at the earliest in ${formatDuration(soonest)}, at ${at(rt, new Date(now.getTime() + soonest))} (it re-checks live activity first)`);
   }
-  return { key: 'idleAlarms', lines, json: readings };
+  return { lines, json: readings };
 };
 
 export const nightlySection: SectionBuilder = async ({ rt, now }) => {
-  if (!rt.nextNightly) return { key: 'nightly', lines: [`nightly power-down: unknown (${rt.missing?.nextNightly ?? 'use --stack, or set POWER_DOWN_TIME'})`], json: null };
+  if (!rt.nextNightly) return { lines: [`nightly power-down: unknown (${rt.missing?.nextNightly ?? 'use --stack, or set POWER_DOWN_TIME'})`], json: null };
   const next = await rt.nextNightly();
-  if (!next) return { key: 'nightly', lines: ['nightly power-down: switched off'], json: { enabled: false } };
-  return { key: 'nightly', lines: [`next nightly power-down: ${at(rt, next)} (in ${formatDuration(next.getTime() - now.getTime())})`], json: { enabled: true, next } };
+  if (!next) return { lines: ['nightly power-down: switched off'], json: { enabled: false } };
+  return { lines: [`next nightly power-down: ${at(rt, next)} (in ${formatDuration(next.getTime() - now.getTime())})`], json: { enabled: true, next } };
 };
 
 export const pendingSection: SectionBuilder = async ({ rt }) => {
-  if (!rt.pending) return { key: 'pending', lines: [`pending re-checks and pre-warms: unknown (${rt.missing?.pending ?? 'use --stack, or set SCHEDULE_GROUP_NAME'})`], json: null };
+  if (!rt.pending) return { lines: [`pending re-checks and pre-warms: unknown (${rt.missing?.pending ?? 'use --stack, or set SCHEDULE_GROUP_NAME'})`], json: null };
   const entries = await rt.pending();
   const prewarms = entries.filter((e) => e.name.startsWith(PREWARM_PREFIX));
   const rechecks = entries.filter((e) => !e.name.startsWith(PREWARM_PREFIX));
   const names = (list: typeof entries) => (list.length === 0 ? 'none' : list.map((e) => e.name).join(', '));
   return {
-    key: 'pending',
     lines: [`pending power-down re-checks: ${names(rechecks)}`, `pending pre-warms: ${names(prewarms)}`],
     json: { rechecks, prewarms },
   };
@@ -116,19 +115,23 @@ export const pendingSection: SectionBuilder = async ({ rt }) => {
 export const deploymentSection: SectionBuilder = async ({ rt }) => {
   if (!rt.deployment) return undefined;
   const progress = await rt.deployment();
-  return { key: 'deployment', lines: [`deployment: ${progress ?? 'none in progress'}`], json: progress ?? null };
+  return { lines: [`deployment: ${progress ?? 'none in progress'}`], json: progress ?? null };
 };
 
-/** In order of printing. Other concerns append their own builders here. */
-export const STATUS_SECTIONS: SectionBuilder[] = [groupSection, activitySection, readabilitySection, lastActionsSection, idleAlarmsSection, nightlySection, pendingSection, deploymentSection];
+/** In order of printing, by `--json` key. Other concerns add their own builders here. */
+const STATUS_SECTIONS: Record<string, SectionBuilder> = {
+  group: groupSection, activity: activitySection, activityReadable: readabilitySection, lastActions: lastActionsSection,
+  idleAlarms: idleAlarmsSection, nightly: nightlySection, pending: pendingSection, deployment: deploymentSection,
+};
 
-/** Runs every builder; a failing one becomes a line that says so, and the others still print. */
-export async function buildStatus(ctx: StatusContext, sections: readonly SectionBuilder[] = STATUS_SECTIONS) {
-  const built = await Promise.all(sections.map(async (build, i) => {
+/** Runs every builder; a failing one becomes a line that says so (under its own key), and the others still print. */
+export async function buildStatus(ctx: StatusContext): Promise<StatusSection[]> {
+  const built = await Promise.all(Object.entries(STATUS_SECTIONS).map(async ([key, build]) => {
     try {
-      return await build(ctx);
+      const section = await build(ctx);
+      return section && { key, ...section };
     } catch (error) {
-      return { key: `section${i}`, lines: [`(could not read: ${error instanceof Error ? error.message : String(error)})`], json: { error: String(error) } };
+      return { key, lines: [`(could not read: ${error instanceof Error ? error.message : String(error)})`], json: { error: String(error) } };
     }
   }));
   return built.filter((s): s is StatusSection => s !== undefined);

@@ -94,6 +94,10 @@ describe('ctl status explains', () => {
     const res = await ctl(['status'], rt);
     expect(res.code).toBe(0);
     expect(res.out).toMatch(/\(could not read: AccessDenied: cloudwatch:DescribeAlarms\)\nnightly power-down/);
+    // --json keeps the failing section under its own key.
+    const json = JSON.parse((await ctl(['--json', 'status'], rt)).out) as Record<string, unknown>;
+    expect(json.idleAlarms).toEqual({ error: 'Error: AccessDenied: cloudwatch:DescribeAlarms' });
+    expect(Object.keys(json).filter((k) => /^section\d/.test(k))).toEqual([]);
   });
 });
 
