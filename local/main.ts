@@ -4,13 +4,14 @@ import { startLocalApp } from './app.js';
 import { say } from './terminal.js';
 import { reportLines } from './report-text.js';
 import { prewarmLine } from './local-wake.js';
+import { readSimulatedPhases, simulatedStartSeconds } from '../shared/config/simulation-config.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST?.trim() || '127.0.0.1';
 try {
   const app = await startLocalApp({ port, host });
   const backend = app.config.backend === 'simulated'
-    ? `simulated group (${app.config.members.map((m) => m.id).join(' + ')}, start delay ${process.env.SIM_START_DELAY_SECONDS ?? 20} s)`
+    ? `simulated group (${app.config.members.map((m) => m.id).join(' + ')}, start delay ${simulatedStartSeconds(readSimulatedPhases())} s)`
     : `AWS service group ${app.config.members.map((m) => m.id).join(', ')}`;
   say(`jitsi scale-to-zero controller, local mode, driving the ${backend}`);
   if (host !== '127.0.0.1' && host !== 'localhost') say(`listening on ${host}:${port} (HOST); anyone who can reach it can wake the group`);
