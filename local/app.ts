@@ -15,7 +15,7 @@ import { pendingSchedules } from './ctl-runtime.js';
 import { MemoryDecisionLog } from '../shared/adapters/memory/memory-decision-log.js';
 import type { Decision } from '../shared/domain/decisions.js';
 import { startIdleLoop } from './idle-loop.js';
-import { startNightlyLoop } from './nightly-loop.js';
+import { startNightlyLoop, startPrewarmLoop } from './nightly-loop.js';
 import { liveActivity } from '../shared/domain/stop-check.js';
 import { FixedTaskSizes, UsageRecorder } from '../shared/adapters/memory/usage-recorder.js';
 import { monthReport } from '../shared/domain/report-service.js';
@@ -107,6 +107,11 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
       clock, env, logger, metrics, say: options.quiet ? undefined : say, record,
     })
     : undefined;
+  // Without the nightly loop, pre-warms (when the pre-warm API is on) still need something to fire them.
+  const prewarms = group && !nightly && wakeFunction.prewarm
+    ? startPrewarmLoop({ controller, clock, logger, metrics, say: options.quiet ? undefined : say })
+    : undefined;
+  const schedules = nightly?.schedules ?? prewarms?.schedules;
   if (idle) usage.attach(() => idle.store.datapoints, idle.config.watchIntervalMs / 60_000);
   const report = async () => {
     const timeZone = env.TIME_ZONE ?? 'UTC';
@@ -116,10 +121,10 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     if ('error' in result) throw new Error(result.error);
     return result;
   };
-  // As functions/wake/index.ts (pre-warm API when configured; its schedules fire in the nightly loop).
+  // As functions/wake/index.ts (pre-warm API when configured; its schedules fire in the nightly or pre-warm loop).
   // Locally the idle loop's ledger stands in for the PersonsSentIn metric.
   const wakeHandler = buildLocalWakeHandler({
-    config: wakeFunction, controller, clock, schedules: nightly?.schedules, recordSentIn: idle ? (at) => idle.ledger.recordSentIn(at) : undefined, estimate,
+    config: wakeFunction, controller, clock, schedules, recordSentIn: idle ? (at) => idle.ledger.recordSentIn(at) : undefined, estimate,
   });
   const sim = group;
   const control = localControlRoutes({
@@ -127,7 +132,7 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     activity: group && idle ? liveActivity(group, idle.source) : undefined,
     decisions,
     idleAlarms: idle ? { read: async () => idle.alarms.readings() } : undefined,
-    pending: nightly ? () => pendingSchedules(nightly.schedules) : undefined,
+    pending: schedules ? () => pendingSchedules(schedules) : undefined,
     nextNightly: nightly ? async () => nightly.nextRun() : undefined,
     timeZone: env.TIME_ZONE ?? 'UTC',
   });
@@ -163,6 +168,6 @@ export async function startLocalApp(options: LocalAppOptions = {}) {
     usage,
     report,
     decisions,
-    close: async () => { clearInterval(monitor); idle?.close(); nightly?.close(); await local.close(); },
+    close: async () => { clearInterval(monitor); idle?.close(); nightly?.close(); prewarms?.close(); await local.close(); },
   };
 }

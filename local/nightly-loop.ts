@@ -24,8 +24,6 @@ export interface NightlyLoopOptions {
   say?: (message: string) => void;
   /** Each power-down decision, for `ctl log`. */
   record?: (decision: Decision) => void;
-  /** Where re-checks (and pre-warms) wait; shared with whoever else schedules in the demo. */
-  schedules?: MemorySchedules;
 }
 
 const POWER_DOWN = lambdaContext('power-down');
@@ -41,9 +39,9 @@ export function startNightlyLoop(o: NightlyLoopOptions) {
   if (!config) return undefined;
   const say = o.say ?? (() => undefined);
   const { controller, activity, grace, clock, logger, metrics } = o;
-  const schedules = o.schedules ?? new MemorySchedules(clock);
+  const schedules = new MemorySchedules(clock);
   const powerDown = createPowerDownHandler({ controller, activity, grace, schedules, clock, settings: config.settings, logger, metrics });
-  const prewarm = createPrewarmHandler({ controller, clock, logger, metrics });
+  const prewarm = prewarmRunner(o, say);
   const results: PowerDownResult[] = [];
 
   const run = async (event: Record<string, unknown>, label: string) => {
@@ -58,10 +56,7 @@ export function startNightlyLoop(o: NightlyLoopOptions) {
   const fireDue = async () => {
     for (const due of schedules.takeDue()) {
       if (due.targetArn === POWER_DOWN.invokedFunctionArn) await run(due.input, `power-down re-check ${String(due.input.attempt)}`);
-      else if (due.targetArn === PREWARM.invokedFunctionArn) {
-        const result = await prewarm(due.input, PREWARM);
-        say(`pre-warm: ${result.outcome}${'reason' in result ? ` — ${result.reason}` : ` (phase ${result.phase})`}`);
-      }
+      else if (due.targetArn === PREWARM.invokedFunctionArn) await prewarm(due.input);
     }
   };
   // One piece of work at a time: a nightly run and a due re-check never print into each other's lines.
@@ -84,3 +79,29 @@ export function startNightlyLoop(o: NightlyLoopOptions) {
 }
 
 export type NightlyLoop = NonNullable<ReturnType<typeof startNightlyLoop>>;
+
+/** Runs one due pre-warm through the real prewarm handler and says what it did. */
+function prewarmRunner(o: Pick<NightlyLoopOptions, 'controller' | 'clock' | 'logger' | 'metrics'>, say: (message: string) => void) {
+  const prewarm = createPrewarmHandler({ controller: o.controller, clock: o.clock, logger: o.logger, metrics: o.metrics });
+  return async (input: Record<string, unknown>) => {
+    const result = await prewarm(input, PREWARM);
+    say(`pre-warm: ${result.outcome}${'reason' in result ? ` — ${result.reason}` : ` (phase ${result.phase})`}`);
+  };
+}
+
+/**
+ * With the nightly loop off, pre-warms made through the demo's pre-warm API still fire: their one-time
+ * schedules wait in memory and a one-second timer runs the due ones, as EventBridge Scheduler would.
+ */
+export function startPrewarmLoop(o: Pick<NightlyLoopOptions, 'controller' | 'clock' | 'logger' | 'metrics' | 'say'>) {
+  const say = o.say ?? (() => undefined);
+  const schedules = new MemorySchedules(o.clock);
+  const prewarm = prewarmRunner(o, say);
+  let running: Promise<unknown> = Promise.resolve();
+  const fireDue = async () => {
+    for (const due of schedules.takeDue()) if (due.targetArn === PREWARM.invokedFunctionArn) await prewarm(due.input);
+  };
+  const timer = setInterval(() => { running = running.then(fireDue).catch((e: unknown) => say(`pre-warm loop failed: ${String(e)}`)); }, 1000);
+  timer.unref();
+  return { schedules, fireDue, close: () => clearInterval(timer) };
+}

@@ -1,3 +1,5 @@
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { mockClient } from 'aws-sdk-client-mock';
 import { ManualClock } from '../../shared/adapters/memory/simulated-group.js';
 import { localEnv, type startLocalApp as StartLocalApp } from '../../local/app.js';
 import { LOCAL_FUNCTIONS, invokeEnv } from '../../local/invoke-functions.js';
@@ -56,6 +58,34 @@ describe('local tools (issue 11)', () => {
     // The simulated group keeps its short demo timings.
     const simulated = loadWakeConfig(localEnv(8080, { SIM_START_DELAY_SECONDS: '20' }));
     expect(simulated.controller).toMatchObject({ expectedWakeSeconds: 25, statusCacheMs: 500 });
+  });
+
+  it('a pre-warm made through the demo\'s API wakes the group at its time, also with the nightly loop off', async () => {
+    const ssm = mockClient(SSMClient);
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: 'demo-token-0123456789abcdef' } });
+    try {
+      const clock = new ManualClock();
+      app = await startLocalApp({ port: 0, quiet: true, clock, env: { ...PREWARM, PREWARM_LEAD_MINUTES: '10' } });
+      const start = new Date(clock.now().getTime() + 30 * 60_000).toISOString();
+      const created = await fetch(`${app.url}/_stz/prewarm`, {
+        method: 'POST', headers: { authorization: 'Bearer demo-token-0123456789abcdef', 'content-type': 'application/json' }, body: JSON.stringify({ start }),
+      });
+      expect(created.status).toBe(201);
+      const phase = async () => ((await (await fetch(`${app!.url}/_stz/status`)).json()) as { phase: string }).phase;
+      expect(await phase()).toBe('asleep');
+
+      clock.advance(20 * 60_000); // the wake time: 10 min before the meeting
+      let seen = await phase();
+      for (let i = 0; i < 40 && seen === 'asleep'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        seen = await phase();
+      }
+
+      expect(seen).not.toBe('asleep');
+      expect(app.group?.calls.map((c) => c.op)).toContain('wake');
+    } finally {
+      ssm.restore();
+    }
   });
 
   it('answers 413 to a body over 64 KB instead of dropping the connection, and keeps serving', async () => {
