@@ -1,7 +1,6 @@
-import { App, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { App } from 'aws-cdk-lib';
+import { buildApp } from './app-setup.js';
 import { CONFIG_FILE_CONTEXT, CONFIG_FILE_ENV, CONTEXT_KEY, ConfigError, loadConfig } from './config.js';
-import { ScaleToZeroStack } from './stack.js';
 
 /** CDK entry point (cdk.json "app"): configuration from context, an optional JSON file and STZ_* variables. */
 const app = new App();
@@ -11,11 +10,7 @@ try {
     configFile: app.node.tryGetContext(CONFIG_FILE_CONTEXT) ?? process.env[CONFIG_FILE_ENV],
     env: process.env,
   });
-  const stack = new ScaleToZeroStack(app, config.stackName, { config });
-  Tags.of(stack).add('app', 'jitsi-scale-to-zero');
-  Tags.of(stack).add('jitsi-group', config.groupName);
-  // Every synth and deploy is checked against AWS Solutions rules; unacknowledged findings fail it.
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  buildApp(app, config);
   app.synth();
 } catch (e) {
   if (!(e instanceof ConfigError)) throw e;

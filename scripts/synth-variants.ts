@@ -5,10 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { App } from 'aws-cdk-lib';
+import { buildApp } from '../infra/app-setup.js';
 import { loadConfig } from '../infra/config.js';
-import { ScaleToZeroStack } from '../infra/stack.js';
 import { VARIANT_CONTEXT, VARIANTS } from '../infra/variants.js';
 
 export interface SynthesizedTemplate {
@@ -24,11 +23,7 @@ export function synthVariants(outdir: string): SynthesizedTemplate[] {
     const dir = join(outdir, variant);
     mkdirSync(dir, { recursive: true });
     const app = new App({ outdir: dir, context: { 'aws:cdk:bundling-stacks': [], ...VARIANT_CONTEXT } });
-    const config = loadConfig({ context });
-    const stack = new ScaleToZeroStack(app, config.stackName, { config, code: 'inline' });
-    Tags.of(stack).add('app', 'jitsi-scale-to-zero');
-    Tags.of(stack).add('jitsi-group', config.groupName);
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    buildApp(app, loadConfig({ context }), { code: 'inline' });
     for (const s of app.synth().stacks) {
       out.push({ variant, stackName: s.stackName, file: join(dir, s.templateFile), template: s.template });
     }
