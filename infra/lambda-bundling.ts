@@ -17,13 +17,6 @@ export const LAMBDA_ALIASES: Readonly<Record<string, string>> = {
 export const CREATE_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 export interface LambdaBundleOptions {
-  /**
-   * On by default: dynamic `import()`s (shared/lazy.ts) become chunk files under chunks/, loaded when a
-   * request first needs them, so the wake function's cold start skips its rarer SDK clients. Off (the
-   * bench's "one file" levers only), esbuild wraps lazily imported modules and stops tree-shaking the SDK
-   * packages behind them: the one-file wake bundle measured 730 KB instead of 495 KB.
-   */
-  splitting?: boolean;
   /** Alias the default credential chain to the env-only provider; off only for the bench's "before" lever. */
   envCredentials?: boolean;
   sourceMap?: boolean;
@@ -38,7 +31,10 @@ export function lambdaBuildOptions(entry: string, outDir: string, options: Lambd
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
-    splitting: options.splitting ?? true,
+    // Dynamic import()s (shared/lazy.ts) become chunks/, loaded when a request first needs them. Without
+    // splitting esbuild wraps lazily imported modules and stops tree-shaking the SDK behind them (the one-file
+    // wake bundle measured 730 KB instead of 495 KB), so every function is split.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
