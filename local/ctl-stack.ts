@@ -1,21 +1,12 @@
 import { createCloudFormationClient } from '../shared/adapters/aws/operator-clients.js';
 import { describeStack, type DeployedStack } from '../shared/adapters/aws/stack-outputs.js';
+import { envNameOfOutput } from '../shared/config/ctl-env-outputs.js';
 import type { Env } from '../shared/config/env-reader.js';
 
 /**
- * `--stack <name>`: everything the CLI needs comes from the stack's outputs. Each output named
- * `CtlEnv<Name>` carries one variable (`CtlEnvServiceGroup` → SERVICE_GROUP); infra/constructs/operator-access.ts
- * writes them with the same rule.
+ * `--stack <name>`: everything the CLI needs comes from the stack's outputs (shared/config/ctl-env-outputs.ts),
+ * under the operator's own environment: what the operator sets wins.
  */
-export const CTL_ENV_OUTPUT_PREFIX = 'CtlEnv';
-
-/** `CtlEnvServiceGroup` → `SERVICE_GROUP`; undefined for other outputs. */
-export function envNameOfOutput(outputKey: string): string | undefined {
-  if (!outputKey.startsWith(CTL_ENV_OUTPUT_PREFIX) || outputKey.length === CTL_ENV_OUTPUT_PREFIX.length) return undefined;
-  return outputKey.slice(CTL_ENV_OUTPUT_PREFIX.length).replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-}
-
-/** The stack's variables under the operator's own environment: what the operator sets wins. */
 export function envFromStack(stack: DeployedStack, env: Env): Env {
   const fromStack: Env = { CONTROLLER_BACKEND: 'aws' };
   for (const [key, value] of Object.entries(stack.outputs)) {

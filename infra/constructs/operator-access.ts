@@ -8,6 +8,7 @@ import type { FunctionName } from './function-catalog.js';
 import type { IdleAlarms } from './idle-alarms.js';
 import * as allow from './permissions.js';
 import type { MemberArns } from './service-group-refs.js';
+import { outputKeyOfEnv } from '../../shared/config/ctl-env-outputs.js';
 
 export interface OperatorAccessProps {
   config: ControllerConfig;
@@ -15,14 +16,6 @@ export interface OperatorAccessProps {
   functions: Partial<Record<FunctionName, ControllerFunction>>;
   schedules: ControllerSchedules;
   alarms: IdleAlarms;
-}
-
-/** Output keys `CtlEnv<Name>` carry one CLI variable each; local/ctl-stack.ts reads them back by the same rule. */
-export const CTL_ENV_OUTPUT_PREFIX = 'CtlEnv';
-
-/** `SERVICE_GROUP` → `CtlEnvServiceGroup`. */
-export function outputKeyOfEnv(name: string): string {
-  return CTL_ENV_OUTPUT_PREFIX + name.toLowerCase().split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }
 
 /**

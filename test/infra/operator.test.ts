@@ -1,6 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { outputKeyOfEnv } from '../../infra/constructs/operator-access.js';
-import { envNameOfOutput } from '../../local/ctl-stack.js';
+import { envNameOfOutput, outputKeyOfEnv } from '../../shared/config/ctl-env-outputs.js';
 import { synthStack } from './infra-fixtures.js';
 
 type Statement = { Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
