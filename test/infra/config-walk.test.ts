@@ -42,7 +42,7 @@ function wiredEnvironment(name: FunctionName, c: ControllerConfig): Record<strin
     case 'wake': return { ...env, ...probe, ...alarms, ...hold };
     // Deployed only with a token parameter (the walk gives it one when the configuration has none).
     case 'prewarm-api':
-      return { ...env, ...scheduling, ...hold, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter ?? '/jitsi/prewarm-token', PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' };
+      return { ...env, ...scheduling, ...alarms, ...hold, PREWARM_TOKEN_PARAMETER: c.prewarmTokenParameter ?? '/jitsi/prewarm-token', PREWARM_FUNCTION_ARN: 'arn:aws:lambda:eu-central-1:123456789012:function:TestStack-Prewarm' };
     default: return env;
   }
 }
