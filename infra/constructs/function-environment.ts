@@ -24,25 +24,10 @@ export function baseEnvironment(name: FunctionName, c: ControllerConfig): Record
     // First, so nothing the stack sets can be replaced (synth also rejects such keys: CONSTRUCT_ENVIRONMENT).
     ...c.extraEnvironment,
     ...observability,
-    SERVICE_GROUP: c.serviceGroup.join(','),
-    MEETING_BASE_URL: c.meetingBaseUrl,
+    ...groupEnvironment(c),
     CONTROLLER_BACKEND: 'aws',
-    WORKING_MIN_TASKS: String(c.workingMinTasks),
-    EXPECTED_WAKE_SECONDS: String(c.expectedWakeSeconds),
-    GROUP_NAME: c.groupName,
   };
-  const activity = {
-    ACTIVITY_SOURCE: c.activitySource,
-    ...stats,
-    ...(c.activitySource === 'metric'
-      ? {
-        ACTIVITY_METRIC_NAMESPACE: c.activityMetricNamespace ?? '',
-        ACTIVITY_METRIC_NAME: c.activityMetricName ?? '',
-        ACTIVITY_METRIC_DIMENSIONS: Object.entries(c.activityMetricDimensions).map(([k, v]) => `${k}=${v}`).join(','),
-        ACTIVITY_METRIC_STAT: c.activityMetricStat,
-      }
-      : {}),
-  };
+  const activity = { ...activityEnvironment(c), ...stats };
   switch (name) {
     case 'wake':
       return { ...core, ...(c.supportContact ? { SUPPORT_CONTACT: c.supportContact } : {}) };
@@ -78,4 +63,30 @@ export function baseEnvironment(name: FunctionName, c: ControllerConfig): Record
     case 'prewarm':
       return core;
   }
+}
+
+/** The service group and its wake settings, as every function but the probe (and the operator CLI) reads them. */
+export function groupEnvironment(c: ControllerConfig): Record<string, string> {
+  return {
+    SERVICE_GROUP: c.serviceGroup.join(','),
+    MEETING_BASE_URL: c.meetingBaseUrl,
+    WORKING_MIN_TASKS: String(c.workingMinTasks),
+    EXPECTED_WAKE_SECONDS: String(c.expectedWakeSeconds),
+    GROUP_NAME: c.groupName,
+  };
+}
+
+/** Where live activity is read (ACTIVITY_SOURCE and, for `metric`, which metric), for the functions and the CLI. */
+export function activityEnvironment(c: ControllerConfig): Record<string, string> {
+  return {
+    ACTIVITY_SOURCE: c.activitySource,
+    ...(c.activitySource === 'metric'
+      ? {
+        ACTIVITY_METRIC_NAMESPACE: c.activityMetricNamespace ?? '',
+        ACTIVITY_METRIC_NAME: c.activityMetricName ?? '',
+        ACTIVITY_METRIC_DIMENSIONS: Object.entries(c.activityMetricDimensions).map(([k, v]) => `${k}=${v}`).join(','),
+        ACTIVITY_METRIC_STAT: c.activityMetricStat,
+      }
+      : {}),
+  };
 }

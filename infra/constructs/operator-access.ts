@@ -9,6 +9,7 @@ import type { IdleAlarms } from './idle-alarms.js';
 import * as allow from './permissions.js';
 import type { MemberArns } from './service-group-refs.js';
 import { outputKeyOfEnv } from '../../shared/config/ctl-env-outputs.js';
+import { activityEnvironment, groupEnvironment } from './function-environment.js';
 
 export interface OperatorAccessProps {
   config: ControllerConfig;
@@ -34,25 +35,11 @@ export class OperatorAccess extends Construct {
     const stack = Stack.of(this);
     const fn = (name: FunctionName) => functions[name]?.function;
 
-    this.environment = {
-      SERVICE_GROUP: c.serviceGroup.join(','),
-      MEETING_BASE_URL: c.meetingBaseUrl,
-      GROUP_NAME: c.groupName,
+    const variables: Record<string, string> = {
+      ...groupEnvironment(c),
       METRIC_NAMESPACE: c.metricNamespace,
       TIME_ZONE: c.timeZone,
-      WORKING_MIN_TASKS: String(c.workingMinTasks),
-      EXPECTED_WAKE_SECONDS: String(c.expectedWakeSeconds),
-      ACTIVITY_SOURCE: c.activitySource,
-      ...(c.activitySource === 'metric'
-        ? {
-          ACTIVITY_METRIC_NAMESPACE: c.activityMetricNamespace ?? '',
-          ACTIVITY_METRIC_NAME: c.activityMetricName ?? '',
-          ACTIVITY_METRIC_STAT: c.activityMetricStat,
-          ...(Object.keys(c.activityMetricDimensions).length > 0
-            ? { ACTIVITY_METRIC_DIMENSIONS: Object.entries(c.activityMetricDimensions).map(([k, v]) => `${k}=${v}`).join(',') }
-            : {}),
-        }
-        : {}),
+      ...activityEnvironment(c),
       ...(fn('probe') ? { PROBE_FUNCTION_NAME: fn('probe')!.functionName } : {}),
       SCHEDULE_GROUP_NAME: schedules.oneTimeGroup.scheduleGroupName,
       SCHEDULER_ROLE_ARN: schedules.oneTimeRole.roleArn,
@@ -65,6 +52,8 @@ export class OperatorAccess extends Construct {
       POWER_DOWN_ENABLED: String(c.powerDownEnabled && Boolean(fn('power-down'))),
       LOG_GROUPS: Object.entries(functions).map(([name, f]) => `${name}=${f.logGroup.logGroupName}`).join(','),
     };
+    // A stack output cannot be empty; an unset variable reads the same to the CLI.
+    this.environment = Object.fromEntries(Object.entries(variables).filter(([, value]) => value !== ''));
     for (const [name, value] of Object.entries(this.environment)) {
       new CfnOutput(this, outputKeyOfEnv(name), { key: outputKeyOfEnv(name), value, description: `ctl --stack: ${name}` });
     }
