@@ -1,5 +1,5 @@
 import {
-  DescribeServicesCommand, DescribeTaskDefinitionCommand, DescribeTasksCommand, ListTasksCommand, UpdateServiceCommand,
+  DescribeServicesCommand, DescribeTaskDefinitionCommand, UpdateServiceCommand,
   type ECSClient, type Task,
 } from '@aws-sdk/client-ecs';
 import {
@@ -9,6 +9,7 @@ import {
 import { serviceName, type Health, type MemberRef, type MemberSnapshot, type ServiceGroup } from '../../domain/service-group.js';
 import type { TaskMilestones } from '../../domain/wake-timeline.js';
 import { describeTaskMilestones } from './ecs-task-milestones.js';
+import { describeServiceTasks } from './ecs-tasks.js';
 
 const DIMENSION = 'ecs:service:DesiredCount';
 const TARGET_CACHE_MS = 60_000;
@@ -122,33 +123,11 @@ export class EcsServiceGroup implements ServiceGroup {
 
   /** Running tasks of the given members with private IPs and container health (ListTasks + DescribeTasks). */
   async runningTasks(refs: readonly MemberRef[] = this.members): Promise<RunningTask[]> {
-    const listed = await Promise.all(refs.map(async (ref) => {
-      const arns: string[] = [];
-      let nextToken: string | undefined;
-      do {
-        const out = await this.ecs.send(new ListTasksCommand({
-          cluster: ref.cluster, serviceName: serviceName(ref), desiredStatus: 'RUNNING', ...(nextToken ? { nextToken } : {}),
-        }));
-        arns.push(...(out.taskArns ?? []));
-        nextToken = out.nextToken;
-      } while (nextToken);
-      return { ref, arns };
-    }));
-    const byCluster = groupBy(listed.filter((l) => l.arns.length > 0), (l) => l.ref.cluster);
     const result: RunningTask[] = [];
-    for (const [cluster, entries] of byCluster) {
-      const arns = entries.flatMap((e) => e.arns);
-      for (let i = 0; i < arns.length; i += 100) {
-        const out = await this.ecs.send(new DescribeTasksCommand({ cluster, tasks: arns.slice(i, i + 100) }));
-        for (const task of out.tasks ?? []) {
-          const owner = entries.find((e) => e.arns.includes(task.taskArn ?? ''));
-          if (!owner || task.lastStatus !== 'RUNNING') continue;
-          result.push({
-            member: owner.ref.id, taskArn: task.taskArn!, privateIp: privateIp(task), startedAt: task.startedAt,
-            health: await this.taskHealth(task),
-          });
-        }
-      }
+    // One after another: taskHealth caches each task definition, so the second task of a definition is free.
+    for (const { ref, task } of await describeServiceTasks(this.ecs, refs)) {
+      if (task.lastStatus !== 'RUNNING') continue;
+      result.push({ member: ref.id, taskArn: task.taskArn!, privateIp: privateIp(task), startedAt: task.startedAt, health: await this.taskHealth(task) });
     }
     return result;
   }
