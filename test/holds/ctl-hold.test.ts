@@ -1,7 +1,7 @@
 import { ManualClock } from '../../shared/adapters/memory/simulated-group.js';
 import type { Env } from '../../shared/config/env-reader.js';
 import { serializeHold } from '../../shared/domain/hold.js';
-import { main } from '../../local/ctl.js';
+import { runCtl } from '../support/ctl.js';
 import { ctlRuntimeFromEnv, type CtlRuntime } from '../../local/ctl-runtime.js';
 
 const SIM = { CONTROLLER_BACKEND: 'simulated' };
@@ -12,12 +12,7 @@ const maintenance = serializeHold({ kind: 'asleep', until: new Date('2026-11-26T
 /** One runtime across several commands, like an operator's shell session against one parameter. */
 function session(env: Env = SIM) {
   let runtime: CtlRuntime | undefined;
-  return async (...args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(args, { env, out: (t) => out.push(t), err: (t) => err.push(t), runtime: (e) => (runtime ??= ctlRuntimeFromEnv(e, new ManualClock())) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  return (...args: string[]) => runCtl(args, { env, runtime: (e) => (runtime ??= ctlRuntimeFromEnv(e, new ManualClock())) });
 }
 
 describe('ctl hold', () => {

@@ -4,16 +4,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startLocalApp } from '../../local/app.js';
-import { main } from '../../local/ctl.js';
+import { runCtl } from '../support/ctl.js';
 import { silenceOutput } from '../handlers/support.js';
 
 type App = Awaited<ReturnType<typeof startLocalApp>>;
 
-async function ctl(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { env: { TIME_ZONE: 'UTC', ...env }, out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function ctl(args: string[], env: Record<string, string> = {}) {
+  return runCtl(args, { env: { TIME_ZONE: 'UTC', ...env } });
 }
 
 describe('ctl --local drives the running demo', () => {

@@ -2,7 +2,7 @@ import { ManualClock } from '../../shared/adapters/memory/simulated-group.js';
 import { MemoryDecisionLog } from '../../shared/adapters/memory/memory-decision-log.js';
 import type { Env } from '../../shared/config/env-reader.js';
 import type { IdleAlarmReading } from '../../shared/domain/operator-view.js';
-import { main } from '../../local/ctl.js';
+import { runCtl } from '../support/ctl.js';
 import { ctlRuntimeFromEnv, type CtlRuntime } from '../../local/ctl-runtime.js';
 
 const SIM = { CONTROLLER_BACKEND: 'simulated', TIME_ZONE: 'Europe/Berlin' };
@@ -21,11 +21,8 @@ function runtimeWith(env: Env, views: { decisions?: MemoryDecisionLog; alarms?: 
   return full;
 }
 
-async function ctl(args: string[], rt: CtlRuntime) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { env: SIM, out: (t) => out.push(t), err: (t) => err.push(t), runtime: () => rt });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function ctl(args: string[], rt: CtlRuntime) {
+  return runCtl(args, { env: SIM, runtime: () => rt });
 }
 
 function decisions() {

@@ -5,27 +5,24 @@ import { GroupController } from '../../shared/domain/controller.js';
 import { parseMemberRef, type MemberRef, type ServiceGroup } from '../../shared/domain/service-group.js';
 import { DependencyError } from '../../shared/domain/errors.js';
 import type { Env } from '../../shared/config/env-reader.js';
-import { main, USAGE } from '../../local/ctl.js';
+import { USAGE } from '../../local/ctl.js';
+import { runCtl } from '../support/ctl.js';
 import { ctlRuntimeFromEnv, type CtlRuntime } from '../../local/ctl-runtime.js';
 
 const SIM = { CONTROLLER_BACKEND: 'simulated', TIME_ZONE: 'Europe/Berlin' };
 
 /** Runs the CLI in-process; `prepare` may reach into the runtime (e.g. to make activity unknown). */
 async function ctl(args: string[], env: Env = SIM, prepare?: (rt: CtlRuntime) => void) {
-  const out: string[] = [];
-  const err: string[] = [];
   let runtime: CtlRuntime | undefined;
-  const code = await main(args, {
+  const res = await runCtl(args, {
     env,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
     runtime: (e) => {
       runtime ??= ctlRuntimeFromEnv(e, new ManualClock());
       prepare?.(runtime);
       return runtime;
     },
   });
-  return { code, out: out.join('\n'), err: err.join('\n'), json: () => JSON.parse(out.join('\n')) as Record<string, unknown> };
+  return { ...res, json: () => JSON.parse(res.out) as Record<string, unknown> };
 }
 
 describe('operator CLI', () => {
@@ -84,12 +81,10 @@ describe('operator CLI', () => {
       return { ...rt, controller: new GroupController(missing, new FixedProbe(true), new ManualClock(), { statusCacheMs: 0, probeSuccessesRequired: 1, probeIntervalMs: 0, expectedWakeSeconds: 60, wakeTimeoutSeconds: 900 }) };
     };
     for (const command of ['up', 'down']) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await main([command], { env: SIM, out: (t) => out.push(t), err: (t) => err.push(t), runtime });
-      expect({ command, code }).toEqual({ command, code: 1 });
-      expect(err.join('\n')).toMatch(new RegExp(`^${command} failed: .*service not found: jitsi/nope`));
-      expect(out).toEqual([]);
+      const res = await runCtl([command], { env: SIM, runtime });
+      expect({ command, code: res.code }).toEqual({ command, code: 1 });
+      expect(res.err).toMatch(new RegExp(`^${command} failed: .*service not found: jitsi/nope`));
+      expect(res.out).toBe('');
     }
   });
 
@@ -121,9 +116,8 @@ describe('operator CLI', () => {
     let runtime: CtlRuntime | undefined;
     const shared = (e: Env) => (runtime ??= ctlRuntimeFromEnv(e, new ManualClock()));
     const run = async (args: string[]) => {
-      const out: string[] = [];
-      const code = await main(args, { env: SIM, out: (t) => out.push(t), err: (t) => out.push(t), runtime: shared });
-      return { code, out: out.join('\n') };
+      const res = await runCtl(args, { env: SIM, runtime: shared });
+      return { code: res.code, out: [res.out, res.err].filter(Boolean).join('\n') };
     };
     expect(await run(['prewarm', '2026-11-27T09:00:00+01:00'])).toEqual({
       code: 0,
