@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { launchChromium, VIEWPORTS } from './support/browser.js';
 import { apiStatus, sleep, startApp, waitFor, type App } from './support/local-app.js';
-import { watchContext } from './support/page-watch.js';
+import { mainFrameNavigations, watchContext } from './support/page-watch.js';
 
 const ROOM = 'Team-Standup_42';
 const LINK = `/${ROOM}?jwt=abc#config.startWithAudioMuted=true`;
@@ -37,12 +37,6 @@ function cannedWakes(page: Page, answers: Array<{ status: number; headers: Recor
   });
   return seen;
 }
-
-const mainFrameNavigations = (page: Page) => {
-  const urls: string[] = [];
-  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) urls.push(frame.url()); });
-  return urls;
-};
 
 describe('canonical meeting link in Chromium: reloads, throttling, odd answers and the reload trap', () => {
   let browser: Browser;

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium, VIEWPORTS, type ViewportName } from './support/browser.js';
 import { apiStatus, groupDesired, redirectDeadlineMs, startApp, startDelayMs, type App } from './support/local-app.js';
-import { STEP_ORDER, watchContext } from './support/page-watch.js';
+import { mainFrameNavigations, STEP_ORDER, watchContext } from './support/page-watch.js';
 
 const ROOM = 'Team-Standup_42';
 const LINK_SUFFIX = `/${ROOM}?jwt=abc#config.startWithAudioMuted=true`;
@@ -26,8 +26,7 @@ describe('meeting link in Chromium: waiting page → meeting (npm start\'s serve
     // canonical: the meeting is the link itself (the page reloads it); wake-url: the page goes to MEETING_BASE_URL.
     const linkUrl = `${app.url}${LINK_SUFFIX}`;
     const meetingUrl = mode === 'canonical' ? linkUrl : `${app.url}/_meet${LINK_SUFFIX}`;
-    const navigations: string[] = [];
-    page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations.push(frame.url()); });
+    const navigations = mainFrameNavigations(page);
 
     // Act: "click" the link, then wait until the simulated meeting has replaced the waiting page.
     const clickedAt = performance.now();

@@ -1,4 +1,4 @@
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** One observed state of the waiting page: `data-phase` on <body> and the step list's `data-state`s. */
 export interface PhaseSnapshot {
@@ -109,3 +109,10 @@ function sameOrigin(url: string, origin: string): boolean {
 
 /** The waiting page's step order; a phase sequence may skip steps but never go back within one visit. */
 export const STEP_ORDER = ['asleep', 'starting', 'checking', 'ready'];
+
+/** Every URL the page's main frame navigates to from now on, in order (filled as it happens). */
+export function mainFrameNavigations(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) urls.push(frame.url()); });
+  return urls;
+}
